@@ -4,7 +4,7 @@ class SummaryReporter {
     const skipped = results.numPendingTests + results.numTodoTests;
     const line = `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed`;
 
-    process.stdout.write(`\n${skipped > 0 ? `${line}, ${skipped} skipped` : line}\n`);
+    process.stderr.write(`\n${skipped > 0 ? `${line}, ${skipped} skipped` : line}\n`);
   }
 }
 

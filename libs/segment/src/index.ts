@@ -1,1 +1,3 @@
 export * from './segment-message.types';
+export * from './timestamps';
+export * from './batch';

@@ -1,0 +1,27 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+
+import { AppConfig } from './app-config';
+import { validateEnvironment } from './environment';
+
+/**
+ * Validates the environment at boot and provides `AppConfig`. `overrides` lets tests run an
+ * app against their own database or queue prefix without touching `process.env`.
+ */
+@Global()
+@Module({})
+export class AppConfigModule {
+  static forRoot(overrides: Record<string, string> = {}): DynamicModule {
+    return {
+      module: AppConfigModule,
+      imports: [ConfigModule.forRoot({ ignoreEnvFile: true, validate: (raw) => raw })],
+      providers: [
+        {
+          provide: AppConfig,
+          useFactory: () => new AppConfig(validateEnvironment({ ...process.env, ...overrides })),
+        },
+      ],
+      exports: [AppConfig],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { AppConfig } from './app-config';
+import { DEVELOPMENT_DEFAULTS, validateEnvironment } from './environment';
+
+describe('validateEnvironment', () => {
+  it('applies local defaults when nothing is set', () => {
+    const env = validateEnvironment({});
+
+    expect(env.MONGODB_URI).toBe('mongodb://127.0.0.1:27017/segment_branch_import');
+    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(env.PORT).toBe(8080);
+    expect(env.ADMIN_TOKEN).toBe(DEVELOPMENT_DEFAULTS.ADMIN_TOKEN);
+  });
+
+  it('converts numeric strings and treats empty values as unset', () => {
+    const env = validateEnvironment({ PORT: '9000', WORKER_CONCURRENCY: '' });
+
+    expect(env.PORT).toBe(9000);
+    expect(env.WORKER_CONCURRENCY).toBe(8);
+  });
+
+  it('names every bad variable in one error', () => {
+    expect(() => validateEnvironment({ PORT: 'http', REDIS_URL: 'localhost:6379' })).toThrow(
+      /PORT.*REDIS_URL|REDIS_URL.*PORT/,
+    );
+  });
+
+  it('requires the admin token and encryption key in production', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(
+      /ADMIN_TOKEN is required.*SECRETS_ENCRYPTION_KEY is required/,
+    );
+  });
+
+  it('gives JSON logs in production and pretty logs elsewhere unless told', () => {
+    const production = validateEnvironment({
+      NODE_ENV: 'production',
+      ADMIN_TOKEN: 'a-long-operator-token',
+      SECRETS_ENCRYPTION_KEY: 'ab'.repeat(32),
+    });
+
+    expect(new AppConfig(production).log.pretty).toBe(false);
+    expect(new AppConfig(validateEnvironment({})).log.pretty).toBe(true);
+    expect(new AppConfig(validateEnvironment({ LOG_FORMAT: 'json' })).log.pretty).toBe(false);
+  });
+});

@@ -1,0 +1,139 @@
+import 'reflect-metadata';
+import { plainToInstance, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/**
+ * Every environment variable the apps read, with its default and meaning. Validated once at
+ * boot (`validateEnvironment`); a bad value stops startup and is named in the error.
+ * Defaults point at the local services that `scripts/services.sh` starts.
+ */
+export class Environment {
+  /** `production` turns on JSON logs and makes ADMIN_TOKEN and SECRETS_ENCRYPTION_KEY required. */
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** Pino level: fatal, error, warn, info, debug, trace or silent. */
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  /** `json` (one object per line) or `pretty`; defaults to json in production, else pretty. */
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  /** Port of the ingest HTTP server. */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  @Type(() => Number)
+  PORT: number = 8080;
+
+  /** Address the ingest server binds; loopback by default, 0.0.0.0 behind a proxy. */
+  @IsString()
+  HOST: string = '127.0.0.1';
+
+  /** MongoDB connection string; locally a FerretDB server speaks the same protocol. */
+  @Matches(/^mongodb(\+srv)?:\/\//)
+  MONGODB_URI: string = 'mongodb://127.0.0.1:27017/segment_branch_import';
+
+  /** Redis connection string for the BullMQ queue. */
+  @Matches(/^rediss?:\/\//)
+  REDIS_URL: string = 'redis://127.0.0.1:6379';
+
+  /** Key prefix of every BullMQ key, so several deployments (or test runs) share one Redis. */
+  @Matches(/^[A-Za-z0-9_-]+$/)
+  QUEUE_PREFIX: string = 'sbi';
+
+  /** Bearer token of the operator, who may manage every app. Required in production. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  ADMIN_TOKEN?: string;
+
+  /** 32 bytes as 64 hex characters; encrypts webhook signing secrets at rest. */
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'SECRETS_ENCRYPTION_KEY must be 64 hex characters' })
+  SECRETS_ENCRYPTION_KEY?: string;
+
+  /** How long ingest waits for Redis to accept a job before answering 503. */
+  @IsInt()
+  @Min(50)
+  @Type(() => Number)
+  ENQUEUE_TIMEOUT_MS: number = 2000;
+
+  /** How long ingest trusts an app looked up by its credentials (secret changes lag this much). */
+  @IsInt()
+  @Min(0)
+  @Type(() => Number)
+  APP_CACHE_TTL_MS: number = 5000;
+
+  /** Jobs the worker processes at once. */
+  @IsInt()
+  @Min(1)
+  @Type(() => Number)
+  WORKER_CONCURRENCY: number = 8;
+
+  /** Tries per job before it lands in the failed (dead-letter) state. */
+  @IsInt()
+  @Min(1)
+  @Type(() => Number)
+  JOB_ATTEMPTS: number = 8;
+
+  /** First retry delay; each further retry doubles it. */
+  @IsInt()
+  @Min(0)
+  @Type(() => Number)
+  JOB_BACKOFF_MS: number = 1000;
+}
+
+/** Values used only outside production, so the demo and tests run with no setup. */
+export const DEVELOPMENT_DEFAULTS = {
+  ADMIN_TOKEN: 'local-admin-token-change-me',
+  SECRETS_ENCRYPTION_KEY: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
+} as const;
+
+const PRODUCTION_REQUIRED = ['ADMIN_TOKEN', 'SECRETS_ENCRYPTION_KEY'] as const;
+
+/**
+ * Validates raw environment variables and returns them typed, with defaults applied.
+ * Throws one Error naming every bad or missing variable.
+ */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const env = plainToInstance(Environment, withoutEmptyValues(raw), {
+    enableImplicitConversion: true,
+    excludeExtraneousValues: false,
+  });
+  const problems = validateSync(env, { skipMissingProperties: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}),
+  );
+
+  if (env.NODE_ENV === 'production') {
+    for (const name of PRODUCTION_REQUIRED) {
+      if (!env[name]) problems.push(`${name} is required when NODE_ENV=production`);
+    }
+  } else {
+    env.ADMIN_TOKEN ??= DEVELOPMENT_DEFAULTS.ADMIN_TOKEN;
+    env.SECRETS_ENCRYPTION_KEY ??= DEVELOPMENT_DEFAULTS.SECRETS_ENCRYPTION_KEY;
+  }
+
+  if (problems.length > 0) {
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+
+  return env;
+}
+
+/** An empty variable (`PORT=`) means "not set", so its default applies. */
+function withoutEmptyValues(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+}

@@ -1,0 +1,2 @@
+export * from './job-data.validator';
+export * from './queue.contract';

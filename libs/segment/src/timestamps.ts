@@ -1,0 +1,55 @@
+import { SegmentMessage } from './segment-message.types';
+
+/**
+ * Stamps `receivedAt` on a message that came straight from a library and corrects its
+ * `timestamp` for the sender's clock skew, as Segment does:
+ * `timestamp = receivedAt - (sentAt - originalTimestamp)`
+ * (https://segment.com/docs/connections/spec/common/#timestamp-overview).
+ *
+ * Libraries send the device time as `timestamp` (analytics-node) or `originalTimestamp`
+ * (mobile SDKs); whichever is present becomes `originalTimestamp`. Without a usable `sentAt`
+ * no skew can be measured, so the original time is kept as it is. Without any event time the
+ * arrival time is used. A message that already has `receivedAt` went through Segment (webhook
+ * destination), whose correction is kept untouched.
+ *
+ * Returns a new message; the input is not changed. Never throws: unparseable dates are left as
+ * they were for the mapping library to report.
+ */
+export function normalizeTimestamps(
+  message: SegmentMessage,
+  arrivedAt: Date,
+  batchSentAt?: unknown,
+): SegmentMessage {
+  if (typeof message.receivedAt === 'string' && message.receivedAt !== '') {
+    return message;
+  }
+
+  const receivedAt = arrivedAt.toISOString();
+  const original = message.originalTimestamp ?? message.timestamp;
+  const originalMs = parseDate(original);
+  const sentAtMs = parseDate(message.sentAt ?? batchSentAt);
+
+  if (originalMs === undefined) {
+    return { ...message, receivedAt, timestamp: original ?? receivedAt };
+  }
+
+  const corrected =
+    sentAtMs === undefined ? originalMs : arrivedAt.getTime() - (sentAtMs - originalMs);
+
+  return {
+    ...message,
+    receivedAt,
+    originalTimestamp: new Date(originalMs).toISOString(),
+    timestamp: new Date(corrected).toISOString(),
+  };
+}
+
+function parseDate(value: unknown): number | undefined {
+  if (typeof value !== 'string' && !(value instanceof Date)) {
+    return undefined;
+  }
+
+  const ms = new Date(value).getTime();
+
+  return Number.isFinite(ms) ? ms : undefined;
+}

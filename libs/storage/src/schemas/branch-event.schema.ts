@@ -1,0 +1,76 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { HydratedDocument } from 'mongoose';
+
+export const EVENT_ORIGIN_SEGMENT = 'SEGMENT';
+
+/**
+ * An imported event: the Branch v2 event plus where it came from. `content_items` and
+ * `custom_data` keys are stored encoded (see field-names.ts). `developerIdentity` and
+ * `anonymousId` are copies kept at the top level because the local MongoDB-wire server cannot
+ * index or group inside those maps efficiently; queries filter on them directly.
+ * `segmentMessage` is the message exactly as ingest queued it, as JSON text, so a sender's
+ * arbitrary key names and nesting never make the document unstorable.
+ */
+@Schema({ collection: 'events', versionKey: false })
+export class BranchEventRecord {
+  @Prop({ required: true })
+  appId: string;
+
+  @Prop({ required: true })
+  messageId: string;
+
+  @Prop({ required: true, default: EVENT_ORIGIN_SEGMENT })
+  origin: string;
+
+  @Prop({ required: true })
+  platform: string;
+
+  @Prop({ required: true })
+  name: string;
+
+  @Prop({ required: true })
+  category: string;
+
+  @Prop()
+  customer_event_alias?: string;
+
+  @Prop({ type: Object, default: {} })
+  user_data: Record<string, unknown>;
+
+  @Prop({ type: Object, default: {} })
+  event_data: Record<string, unknown>;
+
+  @Prop({ type: [Object], default: [] })
+  content_items: Record<string, unknown>[];
+
+  @Prop({ type: Object, default: {} })
+  custom_data: Record<string, string>;
+
+  @Prop()
+  developerIdentity?: string;
+
+  @Prop()
+  anonymousId?: string;
+
+  @Prop({ type: [Object], default: [] })
+  warnings: Record<string, unknown>[];
+
+  @Prop({ required: true })
+  timestamp: Date;
+
+  @Prop({ required: true })
+  receivedAt: Date;
+
+  @Prop({ required: true })
+  storedAt: Date;
+
+  @Prop({ required: true })
+  segmentMessage: string;
+}
+
+export type BranchEventDocument = HydratedDocument<BranchEventRecord>;
+export const BranchEventSchema = SchemaFactory.createForClass(BranchEventRecord);
+
+// One document per (app, messageId): redelivery upserts into the same document.
+BranchEventSchema.index({ appId: 1, messageId: 1 }, { unique: true });
+BranchEventSchema.index({ appId: 1, storedAt: -1 });

@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+
+import { AppConfig } from '@sbi/config';
+
+import { App, AppSchema } from './schemas/app.schema';
+import { BranchEventRecord, BranchEventSchema } from './schemas/branch-event.schema';
+import { RejectedMessage, RejectedMessageSchema } from './schemas/rejected-message.schema';
+import { SkippedMessage, SkippedMessageSchema } from './schemas/skipped-message.schema';
+
+const MODELS = MongooseModule.forFeature([
+  { name: App.name, schema: AppSchema },
+  { name: BranchEventRecord.name, schema: BranchEventSchema },
+  { name: SkippedMessage.name, schema: SkippedMessageSchema },
+  { name: RejectedMessage.name, schema: RejectedMessageSchema },
+]);
+
+/** The MongoDB connection and every model; both apps import it. */
+@Module({})
+export class StorageModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: StorageModule,
+      imports: [
+        MongooseModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            uri: config.mongo.uri,
+            // Fail a request quickly instead of queueing it while MongoDB is down.
+            serverSelectionTimeoutMS: 5000,
+            autoIndex: true,
+          }),
+        }),
+        MODELS,
+      ],
+      exports: [MODELS],
+    };
+  }
+}
