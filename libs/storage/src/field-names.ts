@@ -5,6 +5,8 @@
  * characters percent-encoded (`$sku` -> `%24sku`), which is reversible because `%` itself is
  * encoded too. Only the keys change; values are stored as they are.
  */
+// The NUL character is what MongoDB refuses in a key, so the pattern must name it.
+// eslint-disable-next-line no-control-regex
 const UNSAFE_KEY_CHARACTERS = /[%$.\u0000]/g;
 const ENCODED_KEY_CHARACTERS = /%(25|24|2E|00)/g;
 
