@@ -65,6 +65,6 @@ export type IdentityResult =
     };
 
 export interface ResolveIdentityOptions {
-  /** Defaults to every platform on. */
+  /** Defaults to every platform on; only an explicit `false` switches one off. */
   platforms?: PlatformSwitches;
 }
