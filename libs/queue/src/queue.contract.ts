@@ -40,6 +40,17 @@ export interface RecordRejectionJob {
 
 export const COMPLETED_JOB_RETENTION = { age: 24 * 3600, count: 10_000 };
 
+/** Retry policy of every job in the import queue (see the comment at the top of this file). */
+export function importJobDefaults(retry: { attempts: number; backoffMs: number }) {
+  return {
+    attempts: retry.attempts,
+    backoff: { type: 'exponential', delay: retry.backoffMs },
+    removeOnComplete: COMPLETED_JOB_RETENTION,
+    // Failed jobs are the dead letters: kept until an operator replays or clears them.
+    removeOnFail: false,
+  };
+}
+
 /**
  * Derives the BullMQ job id of a message: the same app and messageId always give the same id,
  * so BullMQ ignores a redelivery it still remembers. BullMQ refuses all-digit ids and ids

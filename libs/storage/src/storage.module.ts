@@ -15,12 +15,13 @@ const MODELS = MongooseModule.forFeature([
   { name: RejectedMessage.name, schema: RejectedMessageSchema },
 ]);
 
-/** The MongoDB connection and every model; both apps import it. */
+/** The MongoDB connection and every model; each app imports it once, at its root. */
 @Module({})
 export class StorageModule {
   static forRoot(): DynamicModule {
     return {
       module: StorageModule,
+      global: true,
       imports: [
         MongooseModule.forRootAsync({
           inject: [AppConfig],

@@ -1,6 +1,9 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { HydratedDocument } from 'mongoose';
 
+import type { BranchUserData } from '@sbi/identity';
+import type { BranchContentItem, BranchEventData } from '@sbi/mapping';
+
 export const EVENT_ORIGIN_SEGMENT = 'SEGMENT';
 
 /**
@@ -35,13 +38,13 @@ export class BranchEventRecord {
   customer_event_alias?: string;
 
   @Prop({ type: Object, default: {} })
-  user_data: Record<string, unknown>;
+  user_data: BranchUserData;
 
   @Prop({ type: Object, default: {} })
-  event_data: Record<string, unknown>;
+  event_data: BranchEventData;
 
   @Prop({ type: [Object], default: [] })
-  content_items: Record<string, unknown>[];
+  content_items: BranchContentItem[];
 
   @Prop({ type: Object, default: {} })
   custom_data: Record<string, string>;

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+
+import { AppConfig } from '@sbi/config';
+import { App } from '@sbi/storage';
+
+import { ApiError } from '../common/api-error';
+import { AppsRepository } from './apps.repository';
+import { constantTimeEquals, decryptSecret, hashSecret, parseBasicAuth } from './credentials';
+
+/** What the intake routes need to know about the app a request authenticated as. */
+export interface AuthenticatedApp {
+  id: string;
+  /** Decrypted once per cache entry; undefined when the app has no webhook signing secret. */
+  webhookSigningSecret?: string;
+}
+
+/**
+ * Resolves the app behind a Segment request's Basic credentials: either Branch key as user and
+ * secret as password, or the secret alone as user (how Segment clients send a write key).
+ * Successful look-ups are cached for APP_CACHE_TTL_MS, keyed by a hash of the credentials, so
+ * the hot path does not query MongoDB per request; failures are not cached.
+ */
+@Injectable()
+export class AppAuthenticator {
+  private readonly cache: LRUCache<string, AuthenticatedApp>;
+
+  constructor(
+    private readonly apps: AppsRepository,
+    private readonly config: AppConfig,
+  ) {
+    this.cache = new LRUCache({ max: 10_000, ttl: Math.max(config.auth.appCacheTtlMs, 1) });
+  }
+
+  /** Throws ApiError.unauthorized() for anything but valid credentials of an existing app. */
+  async authenticate(authorization: unknown): Promise<AuthenticatedApp> {
+    const credentials = parseBasicAuth(authorization);
+
+    if (!credentials || credentials.user === '') throw ApiError.unauthorized();
+
+    const cacheKey = hashSecret(`${credentials.user}\u0000${credentials.password}`);
+    const cached = this.config.auth.appCacheTtlMs > 0 ? this.cache.get(cacheKey) : undefined;
+
+    if (cached) return cached;
+
+    const app = await this.findApp(credentials.user, credentials.password);
+
+    if (!app) throw ApiError.unauthorized();
+
+    const authenticated = this.toAuthenticated(app);
+
+    this.cache.set(cacheKey, authenticated);
+
+    return authenticated;
+  }
+
+  private async findApp(user: string, password: string): Promise<App | null> {
+    if (password === '') {
+      return this.apps.findBySecretHash(hashSecret(user));
+    }
+
+    const app = await this.apps.findByBranchKey(user);
+
+    return app && constantTimeEquals(app.secretHash, hashSecret(password)) ? app : null;
+  }
+
+  private toAuthenticated(app: App): AuthenticatedApp {
+    const key = this.config.security.secretsEncryptionKey;
+
+    return {
+      id: app._id,
+      webhookSigningSecret: app.webhookSigningSecret
+        ? decryptSecret(app.webhookSigningSecret, key)
+        : undefined,
+    };
+  }
+}

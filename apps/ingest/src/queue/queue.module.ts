@@ -1,0 +1,30 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+
+import { AppConfig, redisConnectionOptions } from '@sbi/config';
+import { IMPORT_QUEUE, importJobDefaults } from '@sbi/queue';
+
+import { MessageQueue } from './message-queue.service';
+
+/** Producer side of the import queue; every job gets the retry policy of libs/queue. */
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        connection: redisConnectionOptions(config.redis.url, true),
+        prefix: config.queue.prefix,
+      }),
+    }),
+    BullModule.registerQueueAsync({
+      name: IMPORT_QUEUE,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        defaultJobOptions: importJobDefaults(config.queue),
+      }),
+    }),
+  ],
+  providers: [MessageQueue],
+  exports: [MessageQueue],
+})
+export class QueueModule {}

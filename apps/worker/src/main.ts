@@ -1,0 +1,3 @@
+import { createWorkerApp } from './bootstrap';
+
+void createWorkerApp();
