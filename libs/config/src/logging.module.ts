@@ -23,9 +23,8 @@ export const REDACTED_PATHS = [
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         // Lines logged inside a request carry its id only, not the whole request again.
-        renameContext: 'context',
+        quietReqLogger: true,
         pinoHttp: {
-          quietReqLogger: true,
           level: config.log.level,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           transport: config.log.pretty
