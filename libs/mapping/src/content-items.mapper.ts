@@ -141,7 +141,9 @@ export function mapProduct(
     addCustomField(customFields, key, value, `${path}.${key}`, warnings);
   }
 
-  item.$sku ??= item.$canonical_identifier;
+  if (item.$sku === undefined && item.$canonical_identifier !== undefined) {
+    item.$sku = item.$canonical_identifier;
+  }
   if (customFields.length > 0) {
     item.$custom_fields = Object.fromEntries(customFields);
   }

@@ -16,6 +16,12 @@ describe('parseNumber', () => {
     expect(parseNumber(input)).toEqual({ status: 'ok', value: expected });
   });
 
+  it.each<unknown>([-0, '-0', '-0.00'])('reads %j as plain 0, since JSON has no -0', (input) => {
+    const parsed = parseNumber(input);
+
+    expect(parsed.status === 'ok' && Object.is(parsed.value, 0)).toBe(true);
+  });
+
   it.each([undefined, null])('treats %j as absent', (input) => {
     expect(parseNumber(input)).toEqual({ status: 'absent' });
   });

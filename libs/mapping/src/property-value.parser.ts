@@ -27,7 +27,7 @@ export function parseNumber(value: unknown): Parsed<number> {
     return ABSENT;
   }
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? { status: 'ok', value } : invalid(`${value} is not finite`);
+    return Number.isFinite(value) ? ok(value) : invalid(`${value} is not finite`);
   }
   if (typeof value !== 'string') {
     return invalid(`expected a number, got ${describeType(value)}`);
@@ -36,9 +36,7 @@ export function parseNumber(value: unknown): Parsed<number> {
   const text = value.trim();
   const parsed = DECIMAL_TEXT.test(text) ? Number(text) : NaN;
 
-  return Number.isFinite(parsed)
-    ? { status: 'ok', value: parsed }
-    : invalid(`"${clip(value)}" is not a number`);
+  return Number.isFinite(parsed) ? ok(parsed) : invalid(`"${clip(value)}" is not a number`);
 }
 
 /**
@@ -122,6 +120,11 @@ export function describeType(value: unknown): string {
 /** Keeps warning sentences short when the input value is huge. */
 export function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** -0 becomes 0: JSON has no -0, and stored events must read back exactly as mapped. */
+function ok(value: number): Parsed<number> {
+  return { status: 'ok', value: value === 0 ? 0 : value };
 }
 
 function invalid(why: string): { status: 'invalid'; why: string } {
