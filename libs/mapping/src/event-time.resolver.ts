@@ -52,7 +52,19 @@ function parseEpoch(value: number): Parsed<EventTime> {
   return checkRange(Math.trunc(ms), { code: MappingWarningCode.TimestampEpochNumber, detail });
 }
 
+/** What Segment itself writes; parsed natively, the general path is 5x slower. */
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function parseIso(text: string, original: string): Parsed<EventTime> {
+  if (CANONICAL_ISO.test(text)) {
+    const ms = Date.parse(text);
+
+    // A rolled-over date (02-30) prints differently: fall through to the precise message.
+    if (Number.isFinite(ms) && new Date(ms).toISOString() === text) {
+      return { status: 'ok', value: { ms } };
+    }
+  }
+
   const match = ISO_8601.exec(text);
 
   if (!match) {
@@ -144,28 +156,17 @@ const TIME_FIELDS: readonly TimeField[] = [
 
 /**
  * Finds the event time of a message: `timestamp`, else `originalTimestamp` corrected for clock
- * skew by `receivedAt - sentAt` as Segment does, else `receivedAt`, else `sentAt`. Each
- * unreadable field and each fallback adds a warning. Returns an ISO-8601 UTC string, or
- * undefined when no field holds a usable time (the caller rejects the message).
+ * skew by `receivedAt - sentAt` as Segment does, else `receivedAt`, else `sentAt`. Fields are
+ * read in that order until one is usable; each unreadable one on the way and each fallback adds
+ * a warning. Returns an ISO-8601 UTC string, or undefined when no field holds a usable time (the
+ * caller rejects the message).
  */
 export function resolveEventTime(
   message: Record<string, unknown>,
   warnings: MappingWarning[],
 ): string | undefined {
   const times = new Map<TimeField, EventTime>();
-
-  for (const field of TIME_FIELDS) {
-    const parsed = parseEventTime(message[field]);
-
-    if (parsed.status === 'invalid') {
-      warnings.push({ code: MappingWarningCode.TimestampInvalid, field, detail: parsed.why });
-    }
-    if (parsed.status === 'ok') {
-      times.set(field, parsed.value);
-    }
-  }
-
-  const chosen = TIME_FIELDS.find((field) => times.has(field));
+  const chosen = TIME_FIELDS.find((field) => readTimeField(message, field, times, warnings));
 
   if (chosen === undefined) {
     return undefined;
@@ -176,11 +177,34 @@ export function resolveEventTime(
   if (time.assumption) {
     warnings.push({ ...time.assumption, field: chosen });
   }
+  if (chosen === 'originalTimestamp') {
+    readTimeField(message, 'sentAt', times);
+    readTimeField(message, 'receivedAt', times);
+  }
   if (chosen !== 'timestamp') {
     warnings.push(describeFallback(chosen, times));
   }
 
   return new Date(correctSkew(chosen, times)).toISOString();
+}
+
+/** Parses one field into `times`; true when usable. Warns about an unreadable one if asked. */
+function readTimeField(
+  message: Record<string, unknown>,
+  field: TimeField,
+  times: Map<TimeField, EventTime>,
+  warnings?: MappingWarning[],
+): boolean {
+  const parsed = parseEventTime(message[field]);
+
+  if (parsed.status === 'invalid') {
+    warnings?.push({ code: MappingWarningCode.TimestampInvalid, field, detail: parsed.why });
+  }
+  if (parsed.status === 'ok') {
+    times.set(field, parsed.value);
+  }
+
+  return parsed.status === 'ok';
 }
 
 function correctSkew(chosen: TimeField, times: Map<TimeField, EventTime>): number {
