@@ -9,4 +9,9 @@ async function main(): Promise<void> {
   await app.listen(port, host);
 }
 
-void main();
+main().catch((error: unknown) => {
+  // The logger may not exist yet when boot fails (e.g. invalid configuration): stderr is all
+  // there is, and the non-zero exit tells the supervisor.
+  process.stderr.write(`ingest failed to start: ${error instanceof Error ? error.stack : error}\n`);
+  process.exit(1);
+});

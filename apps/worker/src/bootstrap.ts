@@ -14,6 +14,7 @@ export async function createWorkerApp(
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(overrides), {
     bufferLogs: true,
+    abortOnError: false,
   });
 
   app.useLogger(app.get(Logger));

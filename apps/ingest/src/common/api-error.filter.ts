@@ -43,10 +43,6 @@ export class ApiErrorFilter implements ExceptionFilter {
       return fromHttpException(exception);
     }
 
-    const fastifyError = fromFastifyError(exception);
-
-    if (fastifyError) return fastifyError;
-
     const errorId = randomUUID();
 
     this.logger.error({ err: exception, errorId }, 'unexpected error');
@@ -60,56 +56,44 @@ export class ApiErrorFilter implements ExceptionFilter {
   }
 }
 
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'bad_request',
+  401: ErrorCode.Unauthorized,
+  403: 'forbidden',
+  404: ErrorCode.NotFound,
+  405: 'method_not_allowed',
+  409: 'conflict',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+
+/**
+ * Nest's own exceptions (404 for unknown routes, ValidationPipe's 400 with a list of
+ * messages, terminus' 503 with its health details) in the same body shape. Extra fields of
+ * the exception's response, like the health details, are kept.
+ */
 function fromHttpException(exception: HttpException): ErrorBody {
   const status = exception.getStatus();
   const response = exception.getResponse();
-  const messages =
-    typeof response === 'object' && response !== null && 'message' in response
-      ? (response as { message: unknown }).message
-      : exception.message;
+  const fields = typeof response === 'object' && response !== null ? { ...response } : {};
+  const { message = exception.message, ...rest } = fields as Record<string, unknown>;
 
-  if (status === 400 && Array.isArray(messages)) {
+  delete rest.error;
+  delete rest.statusCode;
+
+  if (status === 400 && Array.isArray(message)) {
     return {
       statusCode: 400,
       code: ErrorCode.ValidationFailed,
-      message: messages.join('; '),
-      errors: messages,
+      message: message.join('; '),
+      errors: message,
     };
   }
 
   return {
+    ...rest,
     statusCode: status,
-    code: status === 404 ? ErrorCode.NotFound : String(exception.name).replace(/Exception$/, ''),
-    message: String(Array.isArray(messages) ? messages.join('; ') : messages),
+    code: CODE_BY_STATUS[status] ?? `http_${status}`,
+    message: typeof message === 'string' ? message : exception.message,
   };
-}
-
-/**
- * Errors Fastify raises before a route runs (body too large, wrong content type). Segment's
- * clients would retry a 413 or 415 forever, so they are answered as 400s with a reason.
- */
-function fromFastifyError(exception: unknown): ErrorBody | undefined {
-  const code = (exception as { code?: unknown })?.code;
-
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return {
-      statusCode: 400,
-      code: ErrorCode.RequestTooLarge,
-      message: 'The request body is larger than 500 KB.',
-    };
-  }
-
-  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return {
-      statusCode: 400,
-      code: ErrorCode.UnsupportedMediaType,
-      message: 'Send JSON with Content-Type: application/json.',
-    };
-  }
-
-  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return { statusCode: 400, code: ErrorCode.InvalidJson, message: 'The body is empty.' };
-  }
-
-  return undefined;
 }

@@ -5,6 +5,12 @@ import { ApiError, ErrorCode } from './api-error';
 /** Segment's own limit per request (https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/#max-request-size). */
 export const MAX_REQUEST_BYTES = 500 * 1024;
 
+/**
+ * Bodies are read up to four times the limit so that a slightly larger one still gets the
+ * 400 with its reason; beyond that Fastify stops reading and answers 413 itself.
+ */
+const READ_LIMIT_BYTES = 4 * MAX_REQUEST_BYTES;
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** The body exactly as received: webhook signatures are computed over these bytes. */
@@ -18,12 +24,36 @@ declare module 'fastify' {
  * `application/json`; `text/plain` is accepted too because some webhook relays send that.
  */
 export function registerJsonBodyParser(fastify: FastifyInstance): void {
-  fastify.removeContentTypeParser(['application/json', 'text/plain']);
+  fastify.addHook('onRequest', async (request, reply) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+
+    // Refused before a byte of the body is read, and as a 400 with its reason: Fastify's own
+    // limit answers 413, which Segment clients retry.
+    if (declared > MAX_REQUEST_BYTES) {
+      await reply.status(400).send({
+        statusCode: 400,
+        code: ErrorCode.RequestTooLarge,
+        message: `The body is ${declared} bytes; the limit is 500 KB.`,
+      });
+    }
+  });
+  fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(
     ['application/json', 'text/plain'],
-    { parseAs: 'buffer', bodyLimit: MAX_REQUEST_BYTES },
+    { parseAs: 'buffer', bodyLimit: READ_LIMIT_BYTES },
     (request: FastifyRequest, body: Buffer, done: (err: Error | null, body?: unknown) => void) => {
       request.rawBody = body;
+
+      if (body.length > MAX_REQUEST_BYTES) {
+        done(
+          ApiError.badRequest(
+            ErrorCode.RequestTooLarge,
+            `The body is ${body.length} bytes; the limit is 500 KB.`,
+          ),
+        );
+
+        return;
+      }
 
       try {
         done(null, JSON.parse(body.toString('utf8')));
@@ -35,6 +65,22 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
           ),
         );
       }
+    },
+  );
+}
+
+/** Any other content type: a 400, since Segment clients would retry a 415 forever. */
+export function registerUnsupportedTypeParser(fastify: FastifyInstance): void {
+  fastify.addContentTypeParser(
+    '*',
+    { parseAs: 'buffer', bodyLimit: READ_LIMIT_BYTES },
+    (request, _body, done) => {
+      done(
+        ApiError.badRequest(
+          ErrorCode.UnsupportedMediaType,
+          `Content-Type ${String(request.headers['content-type'])} is not accepted; send application/json.`,
+        ),
+      );
     },
   );
 }

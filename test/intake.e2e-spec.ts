@@ -1,0 +1,338 @@
+import { createHmac } from 'node:crypto';
+
+import {
+  createApp,
+  CreatedApp,
+  eventually,
+  Stack,
+  startStack,
+  writeKeyAuth,
+} from './support/stack';
+import { trackMessage } from './support/samples';
+
+describe('Segment intake (ingest + worker, real Redis and MongoDB)', () => {
+  let stack: Stack;
+  let app: CreatedApp;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    app = await createApp(stack, { name: 'intake', webhookSigningSecret: 'whsec-e2e-shared' });
+  });
+
+  afterAll(() => stack.close());
+
+  const events = () => stack.db.collection('events');
+  const rejections = () => stack.db.collection('rejected_messages');
+
+  describe('authentication', () => {
+    it.each([
+      ['no credentials', undefined],
+      ['a bearer token', 'Bearer whatever'],
+      ['an unknown write key', `Basic ${Buffer.from('secret_live_nope:').toString('base64')}`],
+    ])('answers 401 for %s, with no hint of which part was wrong', async (_case, header) => {
+      const call = stack.http().post('/v1/track').send(trackMessage());
+      const response = await (header ? call.set('Authorization', header) : call).expect(401);
+
+      expect(response.body).toEqual({
+        statusCode: 401,
+        code: 'unauthorized',
+        message: 'Invalid credentials.',
+      });
+    });
+
+    it('answers 401 for the right Branch key with a wrong secret', async () => {
+      await stack
+        .http()
+        .post('/v1/track')
+        .auth(app.branchKey, 'secret_live_wrong')
+        .send(trackMessage())
+        .expect(401, { statusCode: 401, code: 'unauthorized', message: 'Invalid credentials.' });
+    });
+
+    it('accepts Branch key and secret as Basic user and password', async () => {
+      const message = trackMessage();
+
+      await stack
+        .http()
+        .post('/v1/track')
+        .auth(app.branchKey, app.branchSecret)
+        .send(message)
+        .expect(200, { success: true });
+      await eventually(async () => {
+        expect(await events().countDocuments({ messageId: message.messageId })).toBe(1);
+      });
+    });
+
+    it('refuses ingest credentials on admin routes', async () => {
+      await stack
+        .http()
+        .post('/admin/apps')
+        .set('Authorization', writeKeyAuth(app))
+        .send({ name: 'x' })
+        .expect(401);
+    });
+  });
+
+  describe('validation', () => {
+    it('answers 400 invalid_json for a malformed body', async () => {
+      const response = await stack
+        .http()
+        .post('/v1/track')
+        .set('Authorization', writeKeyAuth(app))
+        .set('Content-Type', 'application/json')
+        .send('{"type": "track",')
+        .expect(400);
+
+      expect(response.body.code).toBe('invalid_json');
+    });
+
+    it.each([
+      ['a track without event', { event: undefined }, 'event is required for a track message'],
+      ['no user at all', { userId: undefined, anonymousId: undefined }, 'userId or anonymousId'],
+      ['properties that are a string', { properties: 'x' }, 'properties must be object,null'],
+    ])('answers 400 invalid_message for %s', async (_case, overrides, detail) => {
+      const response = await stack
+        .http()
+        .post('/v1/track')
+        .set('Authorization', writeKeyAuth(app))
+        .send({ ...trackMessage(), ...overrides })
+        .expect(400);
+
+      expect(response.body.code).toBe('invalid_message');
+      expect(response.body.message).toContain(detail);
+    });
+
+    it('answers 400 message_too_large over 32 KB and records the rejection', async () => {
+      const message = trackMessage({ properties: { blob: 'x'.repeat(33 * 1024) } });
+      const response = await stack
+        .http()
+        .post('/v1/track')
+        .set('Authorization', writeKeyAuth(app))
+        .send(message)
+        .expect(400);
+
+      expect(response.body).toMatchObject({
+        code: 'message_too_large',
+        messageId: message.messageId,
+      });
+      await eventually(async () => {
+        expect(await rejections().findOne({ messageId: message.messageId })).toMatchObject({
+          appId: app.id,
+          reason: 'message_too_large',
+        });
+      });
+    });
+
+    it('answers 400 request_too_large over 500 KB', async () => {
+      const batch = Array.from({ length: 20 }, () =>
+        trackMessage({ properties: { blob: 'y'.repeat(30 * 1024) } }),
+      );
+      const response = await stack
+        .http()
+        .post('/v1/batch')
+        .set('Authorization', writeKeyAuth(app))
+        .send({ batch })
+        .expect(400);
+
+      expect(response.body.code).toBe('request_too_large');
+    });
+
+    it('answers 400 unsupported_media_type for a body that is not JSON', async () => {
+      const response = await stack
+        .http()
+        .post('/v1/track')
+        .set('Authorization', writeKeyAuth(app))
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .send('type=track')
+        .expect(400);
+
+      expect(response.body.code).toBe('unsupported_media_type');
+    });
+
+    it('answers 400 request_too_large even far over the limit', async () => {
+      const response = await stack
+        .http()
+        .post('/v1/batch')
+        .set('Authorization', writeKeyAuth(app))
+        .set('Content-Type', 'application/json')
+        .send(`{"batch":["${'z'.repeat(3 * 1024 * 1024)}"]}`)
+        .expect(400);
+
+      expect(response.body.code).toBe('request_too_large');
+    });
+
+    it('answers 400 invalid_batch when the body has no batch array', async () => {
+      const response = await stack
+        .http()
+        .post('/v1/batch')
+        .set('Authorization', writeKeyAuth(app))
+        .send({ messages: [] })
+        .expect(400);
+
+      expect(response.body.code).toBe('invalid_batch');
+    });
+
+    it('keeps the good messages of a batch and reports the bad one', async () => {
+      const good = trackMessage();
+      const bad = trackMessage({ event: '' });
+      const response = await stack
+        .http()
+        .post('/v1/batch')
+        .set('Authorization', writeKeyAuth(app))
+        .send({ batch: [good, bad] })
+        .expect(200);
+
+      expect(response.body).toEqual({
+        success: true,
+        accepted: 1,
+        rejected: [
+          {
+            index: 1,
+            messageId: bad.messageId,
+            reason: 'invalid_message',
+            detail: 'event is required for a track message',
+          },
+        ],
+      });
+      await eventually(async () => {
+        expect(await events().countDocuments({ messageId: good.messageId })).toBe(1);
+        expect(await rejections().findOne({ messageId: bad.messageId })).toMatchObject({
+          index: 1,
+          reason: 'invalid_message',
+        });
+      });
+    });
+  });
+
+  describe('webhook destination', () => {
+    const sign = (body: string, secret = 'whsec-e2e-shared') =>
+      createHmac('sha1', secret).update(body).digest('hex');
+
+    it('accepts a message signed over the raw bytes, spacing included', async () => {
+      const message = trackMessage({ receivedAt: '2026-11-30T09:00:01.000Z' });
+      const raw = JSON.stringify(message, null, 3);
+
+      await stack
+        .http()
+        .post('/v1/webhooks/segment')
+        .set('Authorization', writeKeyAuth(app))
+        .set('Content-Type', 'application/json')
+        .set('X-Signature', sign(raw))
+        .send(raw)
+        .expect(200);
+      await eventually(async () => {
+        expect(await events().countDocuments({ messageId: message.messageId })).toBe(1);
+      });
+    });
+
+    it('accepts a JSON array when the destination batches', async () => {
+      const messages = [trackMessage(), trackMessage()];
+      const raw = JSON.stringify(messages);
+      const response = await stack
+        .http()
+        .post('/v1/webhooks/segment')
+        .set('Authorization', writeKeyAuth(app))
+        .set('Content-Type', 'application/json')
+        .set('X-Signature', sign(raw))
+        .send(raw)
+        .expect(200);
+
+      expect(response.body).toMatchObject({ accepted: 2, rejected: [] });
+    });
+
+    it.each([
+      ['a missing signature', undefined],
+      ['a wrong signature', sign('{}')],
+      ['a signature with another secret', 'WRONG'],
+    ])('answers 401 for %s', async (_case, signature) => {
+      const raw = JSON.stringify(trackMessage());
+      const call = stack
+        .http()
+        .post('/v1/webhooks/segment')
+        .set('Authorization', writeKeyAuth(app))
+        .set('Content-Type', 'application/json');
+
+      await (signature ? call.set('X-Signature', signature) : call).send(raw).expect(401);
+    });
+  });
+
+  it('acknowledges unknown message types and records them as skipped', async () => {
+    const message = { type: 'delete', messageId: `del-${Date.now()}`, userId: 'u-1' };
+
+    await stack
+      .http()
+      .post('/v1/batch')
+      .set('Authorization', writeKeyAuth(app))
+      .send({ batch: [message] })
+      .expect(200);
+    await eventually(async () => {
+      expect(
+        await stack.db.collection('skipped_messages').findOne({ messageId: message.messageId }),
+      ).toMatchObject({ type: 'delete', reason: 'not_a_track_event' });
+    });
+  });
+
+  it('corrects the timestamp of a library message from sentAt, as Segment does', async () => {
+    const message = trackMessage({
+      timestamp: undefined,
+      originalTimestamp: '2026-11-30T08:59:00.000Z',
+      sentAt: '2026-11-30T09:00:00.000Z',
+    });
+    const before = Date.now();
+
+    await stack
+      .http()
+      .post('/v1/track')
+      .set('Authorization', writeKeyAuth(app))
+      .send(message)
+      .expect(200);
+
+    const stored = await eventually(async () => {
+      const doc = await events().findOne({ messageId: message.messageId });
+
+      expect(doc).not.toBeNull();
+
+      return doc!;
+    });
+    const skewMs = stored.receivedAt.getTime() - stored.timestamp.getTime();
+
+    expect(stored.receivedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(skewMs).toBe(60_000);
+  });
+});
+
+describe('Segment intake when Redis is unreachable', () => {
+  let stack: Stack;
+  let app: CreatedApp;
+
+  beforeAll(async () => {
+    // Port 1 on loopback: nothing listens, so every connection is refused at once.
+    stack = await startStack({
+      withWorker: false,
+      env: { REDIS_URL: 'redis://127.0.0.1:1', ENQUEUE_TIMEOUT_MS: '1000' },
+    });
+    app = await createApp(stack);
+  });
+
+  afterAll(() => stack.close());
+
+  it('answers 503 quickly so senders retry, never 2xx', async () => {
+    const started = Date.now();
+    const response = await stack
+      .http()
+      .post('/v1/batch')
+      .set('Authorization', writeKeyAuth(app))
+      .send({ batch: [trackMessage()] })
+      .expect(503);
+
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.body.code).toBe('queue_unavailable');
+  });
+
+  it('reports itself not ready', async () => {
+    const response = await stack.http().get('/health/ready').expect(503);
+
+    expect(response.body.details.redis.status).toBe('down');
+  });
+});
