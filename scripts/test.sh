@@ -29,6 +29,7 @@ for arg in "$@"; do
 done
 
 export NODE_ENV=test
+export_service_urls
 cd "$ROOT"
 
 ensure_node_modules

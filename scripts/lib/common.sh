@@ -47,3 +47,14 @@ ensure_node_modules() {
   say "installing npm packages (npm ci)"
   (cd "$ROOT" && npm ci --no-audit --no-fund)
 }
+
+# Services moved to other ports (REDIS_PORT, MONGO_PORT) must reach the apps and tests too;
+# URLs set explicitly win.
+export_service_urls() {
+  if [[ -n "${MONGO_PORT:-}" && -z "${MONGODB_URI:-}" ]]; then
+    export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT/segment_branch_import"
+  fi
+  if [[ -n "${REDIS_PORT:-}" && -z "${REDIS_URL:-}" ]]; then
+    export REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+  fi
+}
