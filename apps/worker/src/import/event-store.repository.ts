@@ -11,10 +11,15 @@ import {
   SkippedMessage,
 } from '@sbi/storage';
 
+/** MongoDB's duplicate-key error: the unique index already holds this document. */
+const DUPLICATE_KEY = 11000;
+
 /**
- * MongoDB writes of the worker. Every write is an upsert keyed by a unique index with
- * `$setOnInsert`, so running the same job twice (a retry after a crash between the write and
- * the job's completion, or a redelivery BullMQ no longer remembers) leaves one document.
+ * MongoDB writes of the worker. Every write is an insert guarded by a unique index, so running
+ * the same job twice (a retry after a crash between the write and the job's completion, or a
+ * redelivery BullMQ no longer remembers) leaves one document: the second insert meets the
+ * duplicate-key error and counts as "already stored". (An upsert with `$setOnInsert` would say
+ * the same, but FerretDB silently drops empty arrays from it.)
  */
 @Injectable()
 export class EventStore implements OnModuleInit {
@@ -44,32 +49,28 @@ export class EventStore implements OnModuleInit {
       content_items: encodeFieldNames(record.content_items),
       custom_data: encodeFieldNames(record.custom_data),
     };
-    const result = await this.events
-      .updateOne(
-        { appId: record.appId, messageId: record.messageId },
-        { $setOnInsert: stored },
-        { upsert: true },
-      )
-      .exec();
 
-    return result.upsertedCount > 0;
+    return insertOnce(this.events, stored);
   }
 
   async saveSkipped(record: SkippedMessage): Promise<boolean> {
-    const result = await this.skipped
-      .updateOne(
-        { appId: record.appId, messageId: record.messageId },
-        { $setOnInsert: record },
-        { upsert: true },
-      )
-      .exec();
-
-    return result.upsertedCount > 0;
+    return insertOnce(this.skipped, record);
   }
 
-  async saveRejected(record: RejectedMessage): Promise<void> {
-    await this.rejected
-      .updateOne({ jobId: record.jobId }, { $setOnInsert: record }, { upsert: true })
-      .exec();
+  async saveRejected(record: RejectedMessage): Promise<boolean> {
+    return insertOnce(this.rejected, record);
+  }
+}
+
+/** True when the document was inserted, false when its unique key was already stored. */
+async function insertOnce<T>(model: Model<T>, document: T): Promise<boolean> {
+  try {
+    await model.create(document);
+
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === DUPLICATE_KEY) return false;
+
+    throw error;
   }
 }

@@ -14,7 +14,8 @@ export const EVENT_ORIGIN_SEGMENT = 'SEGMENT';
  * `segmentMessage` is the message exactly as ingest queued it, as JSON text, so a sender's
  * arbitrary key names and nesting never make the document unstorable.
  */
-@Schema({ collection: 'events', versionKey: false })
+// minimize: false keeps an empty event_data as {}, so every stored event has the full Branch shape.
+@Schema({ collection: 'events', versionKey: false, minimize: false })
 export class BranchEventRecord {
   @Prop({ required: true })
   appId: string;
