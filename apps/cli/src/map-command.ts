@@ -230,7 +230,8 @@ function formatSummary(tally: Tally): string {
     );
 
   return [
-    `map: ${tally.lines} messages: ${tally.imported} imported, ${skippedTotal} skipped, ${tally.warned} with warnings`,
+    `map: ${tally.lines} messages: ${tally.imported} imported, ${skippedTotal} skipped, ` +
+      `${tally.warned} with warnings`,
     ...rows,
     '',
   ].join('\n');

@@ -30,7 +30,8 @@ const APP_IDENTIFIER: IdentityRequirement = {
   reason: IdentitySkipReason.NoUserIdentifier,
   isMetBy: (u) => Boolean(u.developer_identity || u.idfa || u.idfv || u.aaid || u.android_id),
   describe: (label) =>
-    `${label} event has no userId, advertisingId or device id to tie it to a user (anonymousId does not count).`,
+    `${label} event has no userId, advertisingId or device id to tie it to a user ` +
+    '(anonymousId does not count).',
 };
 
 /**
@@ -46,19 +47,22 @@ const REQUIREMENTS: Readonly<Record<Platform, readonly IdentityRequirement[]>> =
       reason: IdentitySkipReason.WebLoggedOut,
       isMetBy: (u) => u.developer_identity !== undefined,
       describe: () =>
-        'Web event has no userId: logged-out web events are not attributed, even with an anonymousId.',
+        'Web event has no userId: logged-out web events are not attributed, ' +
+        'even with an anonymousId.',
     },
     {
       reason: IdentitySkipReason.WebMissingFingerprint,
       isMetBy: (u) => u.browser_fingerprint_id !== undefined,
       describe: () =>
-        'Web event has no properties.browser_fingerprint_id, which Branch needs to match the browser.',
+        'Web event has no properties.browser_fingerprint_id, ' +
+        'which Branch needs to match the browser.',
     },
     {
       reason: IdentitySkipReason.WebMissingUserAgent,
       isMetBy: (u) => u.user_agent !== undefined,
       describe: () =>
-        'Web event has no context.userAgent, which Branch needs together with the browser fingerprint.',
+        'Web event has no context.userAgent, ' +
+        'which Branch needs together with the browser fingerprint.',
     },
   ],
 };
@@ -104,7 +108,10 @@ function isSwitchedOff(platform: Platform, options: ResolveIdentityOptions): boo
 }
 
 function describeUnknownPlatform(): string {
-  return 'Cannot tell the platform: no iOS or Android os name or device type, no app or browser library name and no recognised user agent.';
+  return (
+    'Cannot tell the platform: no iOS or Android os name or device type, ' +
+    'no app or browser library name and no recognised user agent.'
+  );
 }
 
 function skip(

@@ -63,7 +63,9 @@ export function mapContentItems(
     context.warnings.push({
       code: MappingWarningCode.InvalidProducts,
       field: 'properties.products',
-      detail: `products is ${Array.isArray(products) ? 'an array' : `a ${typeof products}`}, not an array`,
+      detail:
+        `products is ${Array.isArray(products) ? 'an array' : `a ${typeof products}`}, ` +
+        'not an array',
     });
   }
 
@@ -85,7 +87,9 @@ function mapProductList(products: unknown[], context: PropertyContext): BranchCo
     context.warnings.push({
       code: MappingWarningCode.InvalidProduct,
       field,
-      detail: `entry is ${entry === null ? 'null' : `a ${typeof entry}`}; kept as custom_data["products[${index}]"]`,
+      detail:
+        `entry is ${entry === null ? 'null' : `a ${typeof entry}`}; ` +
+        `kept as custom_data["products[${index}]"]`,
     });
     context.extraCustomData.push([`products[${index}]`, entry]);
   });

@@ -4,10 +4,13 @@ import { clip, describeType, type Parsed } from './property-value.parser';
 
 /**
  * ISO-8601 as Segment accepts it: a date, optionally a time (T or space) with optional seconds,
- * fraction and UTC offset (Z, +hh, +hhmm, +hh:mm).
+ * fraction and UTC offset (Z, +hh, +hhmm, +hh:mm). Built from named parts because the whole
+ * pattern does not fit one line; the capture groups number in the order of the parts.
  */
-const ISO_8601 =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const ISO_DATE = String.raw`(\d{4})-(\d{2})-(\d{2})`;
+const ISO_CLOCK = String.raw`[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?`;
+const ISO_OFFSET = String.raw`([Zz]|[+-]\d{2}(?::?\d{2})?)`;
+const ISO_8601 = new RegExp(String.raw`^${ISO_DATE}(?:${ISO_CLOCK}\s*${ISO_OFFSET}?)?$`);
 
 /** Epoch numbers below this are seconds (until the year 5138), above it milliseconds. */
 const SMALLEST_EPOCH_MS = 1e11;

@@ -19,13 +19,17 @@ export type SkipReason = (typeof SkipReason)[keyof typeof SkipReason];
 export const SKIP_REASON_DESCRIPTIONS: Readonly<Record<SkipReason, string>> = {
   invalid_json: 'The line is not valid JSON.',
   invalid_message:
-    'The message is not a Segment message: not an object, no messageId, a field of the wrong type, no event name or no usable time.',
+    'The message is not a Segment message: not an object, no messageId, ' +
+    'a field of the wrong type, no event name or no usable time.',
   not_a_track_event:
-    'Only track messages become Branch events; identify, page, screen, group, alias and other types are acknowledged and skipped.',
+    'Only track messages become Branch events; identify, page, screen, group, alias ' +
+    'and other types are acknowledged and skipped.',
   auto_tracked_by_branch:
-    'Branch already tracks this event through its SDKs (clicks, installs, opens, sessions, app lifecycle, push), so importing it would double-count.',
+    'Branch already tracks this event through its SDKs (clicks, installs, opens, sessions, ' +
+    'app lifecycle, push), so importing it would double-count.',
   no_user_identifier:
-    'The app event has no userId, advertisingId or device id to tie it to a user; anonymousId does not count.',
+    'The app event has no userId, advertisingId or device id to tie it to a user; ' +
+    'anonymousId does not count.',
   web_logged_out: 'The web event has no userId: logged-out web events are not attributed.',
   web_missing_fingerprint: 'The web event has no properties.browser_fingerprint_id.',
   web_missing_user_agent: 'The web event has no context.userAgent.',

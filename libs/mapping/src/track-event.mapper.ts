@@ -98,7 +98,9 @@ function decideBeforeIdentity(
   const match = mapEventName(message.event);
 
   if (match.kind === 'auto_tracked') {
-    const detail = `"${clip(message.event)}" is tracked by Branch's SDKs itself (${match.autoTracked.trackedByBranchAs}); importing it would double-count`;
+    const detail =
+      `"${clip(message.event)}" is tracked by Branch's SDKs itself ` +
+      `(${match.autoTracked.trackedByBranchAs}); importing it would double-count`;
 
     return skip(SkipReason.AutoTrackedByBranch, detail, warnings, platform);
   }

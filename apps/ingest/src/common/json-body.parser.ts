@@ -2,7 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 import { ApiError, ErrorCode } from './api-error';
 
-/** Segment's own limit per request (https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/#max-request-size). */
+/**
+ * Segment's own limit per request, see
+ * https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/#max-request-size
+ */
 export const MAX_REQUEST_BYTES = 500 * 1024;
 
 /**
@@ -78,7 +81,8 @@ export function registerUnsupportedTypeParser(fastify: FastifyInstance): void {
       done(
         ApiError.badRequest(
           ErrorCode.UnsupportedMediaType,
-          `Content-Type ${String(request.headers['content-type'])} is not accepted; send application/json.`,
+          `Content-Type ${String(request.headers['content-type'])} is not accepted; ` +
+            'send application/json.',
         ),
       );
     },

@@ -5,7 +5,10 @@ import { SEGMENT_MESSAGE_TYPES, SegmentMessage } from '@sbi/segment';
 
 import { ErrorCode } from '../common/api-error';
 
-/** Segment's own limit per message (https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/#max-request-size). */
+/**
+ * Segment's own limit per message, see
+ * https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/#max-request-size
+ */
 export const MAX_MESSAGE_BYTES = 32 * 1024;
 
 const optionalText = { type: ['string', 'null'] };

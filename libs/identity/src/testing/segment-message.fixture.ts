@@ -10,7 +10,8 @@ export type MessageOverrides = Record<string, unknown>;
 export const IOS_ANONYMOUS_ID = '212522f1-7307-47df-afa3-cb6e30a5d8d2';
 export const ALL_ZERO_AD_ID = '00000000-0000-0000-0000-000000000000';
 export const SAFARI_MAC_UA =
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 ' +
+  '(KHTML, like Gecko) Version/17.4 Safari/605.1.15';
 
 const IOS_TRACK: SegmentMessage = {
   type: 'track',
