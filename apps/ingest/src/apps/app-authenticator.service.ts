@@ -19,7 +19,8 @@ export interface AuthenticatedApp {
  * Resolves the app behind a Segment request's Basic credentials: either Branch key as user and
  * secret as password, or the secret alone as user (how Segment clients send a write key).
  * Successful look-ups are cached for APP_CACHE_TTL_MS, keyed by a hash of the credentials, so
- * the hot path does not query MongoDB per request; failures are not cached.
+ * the hot path does not query MongoDB per request; failures are not cached. A rotated-out
+ * secret or a deleted app may therefore still be accepted for up to that long.
  */
 @Injectable()
 export class AppAuthenticator {
@@ -55,13 +56,13 @@ export class AppAuthenticator {
   }
 
   private async findApp(user: string, password: string): Promise<App | null> {
-    if (password === '') {
-      return this.apps.findBySecretHash(hashSecret(user));
-    }
+    const secretHash = hashSecret(password === '' ? user : password);
+    const app =
+      password === ''
+        ? await this.apps.findBySecretHash(secretHash)
+        : await this.apps.findByBranchKey(user);
 
-    const app = await this.apps.findByBranchKey(user);
-
-    return app && constantTimeEquals(app.secretHash, hashSecret(password)) ? app : null;
+    return app && !app.deletingAt && acceptsSecret(app, secretHash, new Date()) ? app : null;
   }
 
   private toAuthenticated(app: App): AuthenticatedApp {
@@ -74,4 +75,16 @@ export class AppAuthenticator {
         : undefined,
     };
   }
+}
+
+/** The current secret, or the previous one while its rotation grace lasts. */
+function acceptsSecret(app: App, secretHash: string, now: Date): boolean {
+  const current = constantTimeEquals(app.secretHash, secretHash);
+  const previous =
+    app.previousSecretHash !== undefined &&
+    app.previousSecretExpiresAt !== undefined &&
+    app.previousSecretExpiresAt > now &&
+    constantTimeEquals(app.previousSecretHash, secretHash);
+
+  return current || previous;
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 
-import { AdminTokenGuard } from './admin-token.guard';
+import { AdminAuthGuard } from './admin-auth.guard';
 import { AppAuthenticator } from './app-authenticator.service';
 import { AppsController } from './apps.controller';
 import { AppsRepository } from './apps.repository';
@@ -8,7 +8,7 @@ import { AppsService } from './apps.service';
 
 @Module({
   controllers: [AppsController],
-  providers: [AppsRepository, AppsService, AppAuthenticator, AdminTokenGuard],
-  exports: [AppAuthenticator],
+  providers: [AppsRepository, AppsService, AppAuthenticator, AdminAuthGuard],
+  exports: [AppAuthenticator, AdminAuthGuard, AppsRepository],
 })
 export class AppsModule {}

@@ -17,6 +17,11 @@ export function generateCredentials(): { branchKey: string; branchSecret: string
   };
 }
 
+/** A key for one app's admin routes, distinct in shape from ingest credentials. */
+export function generateAdminKey(): string {
+  return `sbi_admin_${randomToken(32)}`;
+}
+
 /**
  * SHA-256 of a secret. Secrets are 32 random bytes, so a slow password hash would add nothing
  * against guessing, while a deterministic hash lets ingest find an app by a write key alone.

@@ -13,6 +13,8 @@ export const ErrorCode = {
   UnsupportedMediaType: 'unsupported_media_type',
   ValidationFailed: 'validation_failed',
   Unauthorized: 'unauthorized',
+  Forbidden: 'forbidden',
+  ConfirmationRequired: 'confirmation_required',
   NotFound: 'not_found',
   QueueUnavailable: 'queue_unavailable',
   InternalError: 'internal_error',

@@ -35,11 +35,14 @@ export class EventStore implements OnModuleInit {
     await Promise.all([this.events.init(), this.skipped.init(), this.rejected.init()]);
   }
 
-  /** Read per message, so a switch changed through the admin API applies without a restart. */
+  /**
+   * Read per message, so a switch changed through the admin API applies without a restart.
+   * Undefined when the app is gone or being deleted.
+   */
   async findPlatforms(appId: string): Promise<PlatformSettings | undefined> {
-    const app = await this.apps.findById(appId, { platforms: 1 }).lean<App>().exec();
+    const app = await this.apps.findById(appId, { platforms: 1, deletingAt: 1 }).lean<App>().exec();
 
-    return app?.platforms;
+    return app && !app.deletingAt ? app.platforms : undefined;
   }
 
   /** Returns true when this call stored the event, false when it was already there. */

@@ -5,7 +5,10 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@sbi/config';
 import { findImportJobProblem, IMPORT_QUEUE, isRejectionJob, JobName } from '@sbi/queue';
 
-import { ImportService, PermanentJobError } from './import.service';
+import { ImportService } from './import.service';
+
+/** Thrown when a job cannot succeed however often it is retried. */
+class PermanentJobError extends Error {}
 
 /**
  * Consumes the import queue. Bad job data and permanent failures end with BullMQ's

@@ -9,10 +9,8 @@ import { EventStore } from './event-store.repository';
 
 export type ImportOutcome =
   | { outcome: 'imported'; name: string; stored: boolean }
-  | { outcome: 'skipped'; reason: string; stored: boolean };
-
-/** Thrown when a job cannot succeed however often it is retried. */
-export class PermanentJobError extends Error {}
+  | { outcome: 'skipped'; reason: string; stored: boolean }
+  | { outcome: 'discarded'; reason: 'app_deleted' };
 
 /**
  * What happens to one queued message: mapped with the app's current platform switches, then
@@ -30,7 +28,15 @@ export class ImportService {
   async importMessage(job: ImportMessageJob): Promise<ImportOutcome> {
     const platforms = await this.store.findPlatforms(job.appId);
 
-    if (!platforms) throw new PermanentJobError(`app ${job.appId} does not exist`);
+    if (!platforms) {
+      // The app was deleted with all its data on purpose: storing this would resurrect it.
+      this.logger.warn(
+        { appId: job.appId, messageId: job.message.messageId, reason: 'app_deleted' },
+        'discarded',
+      );
+
+      return { outcome: 'discarded', reason: 'app_deleted' };
+    }
 
     const result = mapSegmentMessage(job.message, { platforms });
 

@@ -33,11 +33,26 @@ export class App {
   @Prop({ required: true, unique: true })
   secretHash: string;
 
+  /** After a rotation the old secret keeps working until `previousSecretExpiresAt`. */
+  @Prop({ index: true, sparse: true })
+  previousSecretHash?: string;
+
+  @Prop()
+  previousSecretExpiresAt?: Date;
+
+  /** Hash of the app's own admin key, which reaches only this app's admin routes. */
+  @Prop({ required: true, unique: true })
+  adminKeyHash: string;
+
   @Prop({ type: Object })
   webhookSigningSecret?: EncryptedValue;
 
   @Prop({ type: Object, required: true, default: () => ({ ios: true, android: true, web: true }) })
   platforms: PlatformSettings;
+
+  /** Set while the app and its data are being deleted; such an app accepts nothing. */
+  @Prop()
+  deletingAt?: Date;
 
   createdAt: Date;
   updatedAt: Date;

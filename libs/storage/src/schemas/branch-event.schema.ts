@@ -77,4 +77,7 @@ export const BranchEventSchema = SchemaFactory.createForClass(BranchEventRecord)
 
 // One document per (app, messageId): redelivery upserts into the same document.
 BranchEventSchema.index({ appId: 1, messageId: 1 }, { unique: true });
-BranchEventSchema.index({ appId: 1, storedAt: -1 });
+// Liveview pages newest first with (storedAt, _id) as a stable cursor.
+BranchEventSchema.index({ appId: 1, storedAt: -1, _id: -1 });
+// Integration status: the latest event per platform.
+BranchEventSchema.index({ appId: 1, platform: 1, storedAt: -1 });

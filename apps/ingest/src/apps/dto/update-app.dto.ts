@@ -1,0 +1,29 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsOptional, IsString, Length, ValidateIf, ValidateNested } from 'class-validator';
+
+import { PlatformSettingsDto } from './platform-settings.dto';
+
+/** Every field optional; what is given replaces the stored value. */
+export class UpdateAppDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ type: () => PlatformSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlatformSettingsDto)
+  platforms?: PlatformSettingsDto;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'New webhook signing secret; null removes it (webhooks then need no signature).',
+  })
+  @ValidateIf((_dto, value) => value !== null && value !== undefined)
+  @IsString()
+  @Length(8, 512)
+  webhookSigningSecret?: string | null;
+}
