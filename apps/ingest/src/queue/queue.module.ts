@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { AppConfig, redisConnectionOptions } from '@sbi/config';
 import { IMPORT_QUEUE, importJobDefaults } from '@sbi/queue';
 
+import { FailedJobs } from './failed-jobs.service';
 import { MessageQueue } from './message-queue.service';
 
 /** Producer side of the import queue; every job gets the retry policy of libs/queue. */
@@ -24,7 +25,7 @@ import { MessageQueue } from './message-queue.service';
       }),
     }),
   ],
-  providers: [MessageQueue],
-  exports: [MessageQueue],
+  providers: [MessageQueue, FailedJobs],
+  exports: [MessageQueue, FailedJobs],
 })
 export class QueueModule {}
