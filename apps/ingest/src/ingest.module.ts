@@ -4,6 +4,7 @@ import { AppConfigModule, LoggingModule } from '@sbi/config';
 import { StorageModule } from '@sbi/storage';
 
 import { AppsModule } from './apps/apps.module';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { HealthModule } from './health/health.module';
 import { TrackingModule } from './tracking/tracking.module';
 
@@ -19,6 +20,7 @@ export class IngestModule {
         StorageModule.forRoot(),
         AppsModule,
         TrackingModule,
+        DeadLettersModule,
         HealthModule,
       ],
     };

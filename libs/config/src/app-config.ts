@@ -9,7 +9,10 @@ export class AppConfig {
   }
 
   get mongo() {
-    return { uri: this.env.MONGODB_URI };
+    return {
+      uri: this.env.MONGODB_URI,
+      serverSelectionTimeoutMs: this.env.MONGODB_SERVER_SELECTION_TIMEOUT_MS,
+    };
   }
 
   get redis() {

@@ -46,6 +46,12 @@ export class Environment {
   @Matches(/^mongodb(\+srv)?:\/\//)
   MONGODB_URI: string = 'mongodb://127.0.0.1:27017/segment_branch_import';
 
+  /** How long a MongoDB operation waits for a reachable server before it fails (and retries). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  MONGODB_SERVER_SELECTION_TIMEOUT_MS: number = 5000;
+
   /** Redis connection string for the BullMQ queue. */
   @Matches(/^rediss?:\/\//)
   REDIS_URL: string = 'redis://127.0.0.1:6379';

@@ -27,8 +27,8 @@ export class StorageModule {
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
             uri: config.mongo.uri,
-            // Fail a request quickly instead of queueing it while MongoDB is down.
-            serverSelectionTimeoutMS: 5000,
+            // Fail an operation quickly while MongoDB is down: ingest answers, the worker retries.
+            serverSelectionTimeoutMS: config.mongo.serverSelectionTimeoutMs,
             autoIndex: true,
           }),
         }),

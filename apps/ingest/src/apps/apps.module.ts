@@ -9,6 +9,6 @@ import { AppsService } from './apps.service';
 @Module({
   controllers: [AppsController],
   providers: [AppsRepository, AppsService, AppAuthenticator, AdminAuthGuard],
-  exports: [AppAuthenticator, AdminAuthGuard, AppsRepository],
+  exports: [AppAuthenticator, AdminAuthGuard, AppsRepository, AppsService],
 })
 export class AppsModule {}
