@@ -15,6 +15,8 @@ export const ErrorCode = {
   Unauthorized: 'unauthorized',
   Forbidden: 'forbidden',
   ConfirmationRequired: 'confirmation_required',
+  /** A paging cursor this API did not issue (or one damaged in transit). */
+  InvalidCursor: 'invalid_cursor',
   NotFound: 'not_found',
   QueueUnavailable: 'queue_unavailable',
   InternalError: 'internal_error',
