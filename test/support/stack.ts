@@ -81,6 +81,8 @@ export interface CreatedApp {
   id: string;
   branchKey: string;
   branchSecret: string;
+  /** Bearer key for this app's own admin routes. */
+  adminKey: string;
 }
 
 export async function createApp(
