@@ -98,13 +98,14 @@ main() {
   # Loopback only: the demo never listens beyond this machine.
   export HOST=127.0.0.1
   export_service_urls
+  # Before the slow steps, so a busy port fails in a second, not after the build.
+  choose_port
 
   ensure_node_modules
   bash scripts/services.sh start
   say "building ingest and worker (npm run build)"
   npm run --silent build || die "npm run build failed (see above)"
 
-  choose_port
   trap stop_apps EXIT
   trap 'exit 130' INT TERM
   start_app ingest

@@ -286,9 +286,7 @@ function printApp(app: CreatedApp): void {
 function printDelivery(samplesPath: string, delivery: Delivery): void {
   const statuses = countBy(delivery.responses.map(String));
 
-  console.log(
-    `\nSent ${delivery.sent.length} messages from ${path.relative(process.cwd(), samplesPath)}`,
-  );
+  console.log(`\nSent ${plural(delivery.sent.length, 'message')} from ${displayPath(samplesPath)}`);
   console.log('  through @segment/analytics-node (flushAt 20) to POST /v1/batch');
   if (delivery.rawSent.length > 0) {
     console.log(
@@ -398,6 +396,17 @@ function printTable(headers: string[], rows: string[][]): void {
   console.log(format(headers));
   console.log(format(widths.map((width) => '-'.repeat(width))));
   for (const row of rows) console.log(format(row));
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Relative when near the working directory (../shared/...), else absolute. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+
+  return relative.startsWith('../..') ? file : relative;
 }
 
 function countBy(values: string[]): Record<string, number> {
