@@ -159,6 +159,10 @@ build_ferretdb() {
 start_ferretdb() {
   local pid
 
+  # Built even when a server already answers: e2e suites start their own FerretDB from this
+  # binary (test/support/ferretdb-process.ts) to stop and restart it mid-test.
+  if is_ferretdb_stale; then build_ferretdb; fi
+
   if is_mongo_answering; then
     say "mongo: answering on 127.0.0.1:$MONGO_PORT, reusing it"
 
@@ -166,9 +170,6 @@ start_ferretdb() {
   fi
   is_port_open "$MONGO_PORT" &&
     die "127.0.0.1:$MONGO_PORT is taken by something that does not answer MongoDB ping; free it or set MONGO_PORT"
-
-  # Built only when needed: a machine that already runs MongoDB skips the Go toolchain.
-  if is_ferretdb_stale; then build_ferretdb; fi
 
   say "mongo: starting FerretDB on 127.0.0.1:$MONGO_PORT (data: $FERRET_DATA, log: $FERRET_LOG)"
   mkdir -p "$FERRET_DATA"
