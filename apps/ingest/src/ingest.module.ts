@@ -6,6 +6,7 @@ import { StorageModule } from '@sbi/storage';
 import { AppsModule } from './apps/apps.module';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { HealthModule } from './health/health.module';
+import { InsightsModule } from './insights/insights.module';
 import { TrackingModule } from './tracking/tracking.module';
 
 @Module({})
@@ -19,6 +20,7 @@ export class IngestModule {
         LoggingModule,
         StorageModule.forRoot(),
         AppsModule,
+        InsightsModule,
         TrackingModule,
         DeadLettersModule,
         HealthModule,

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+
+import { Platform, PLATFORMS } from '@sbi/identity';
+
+import { FailedJobs } from '../queue/failed-jobs.service';
+import { Clock } from './clock';
+import { InsightsRepository } from './insights.repository';
+import { countsByReason, sumCounts } from './reason-counts';
+import { StatusWindow, statusWindowRanges, TimeRange } from './time-window';
+
+type WindowRange = Required<TimeRange>;
+
+/** The "green dot" of one platform. */
+export interface PlatformStatus {
+  /** True once any message of the platform was imported or skipped. */
+  seen: boolean;
+  lastSeenAt: Date | null;
+  lastImportedAt: Date | null;
+}
+
+export interface WindowCounts {
+  from: Date;
+  imported: number;
+  skipped: { total: number; byReason: Record<string, number> };
+  rejected: number;
+  /** Jobs that used up their retries (dead letters), by when they failed. */
+  failed: number;
+}
+
+export interface IntegrationStatus {
+  appId: string;
+  generatedAt: Date;
+  /** When the newest imported event was stored. */
+  lastEventAt: Date | null;
+  platforms: Record<Platform, PlatformStatus>;
+  counts: Record<StatusWindow, WindowCounts>;
+}
+
+/**
+ * Whether an app's integration works: per platform, whether messages arrive, and what
+ * became of the messages of the last hour and day. Times are arrival times (`storedAt`,
+ * `recordedAt`), not the senders' event times, since the question is "is data coming in now".
+ */
+@Injectable()
+export class StatusService {
+  constructor(
+    private readonly repository: InsightsRepository,
+    private readonly failedJobs: FailedJobs,
+    private readonly clock: Clock,
+  ) {}
+
+  async status(appId: string): Promise<IntegrationStatus> {
+    const now = this.clock.now();
+    const ranges = Object.entries(statusWindowRanges(now)) as [StatusWindow, WindowRange][];
+    const [lastEventAt, platforms, counts] = await Promise.all([
+      this.repository.lastStoredAt(appId),
+      Promise.all(PLATFORMS.map((platform) => this.platformStatus(appId, platform))),
+      Promise.all(ranges.map(([, range]) => this.countWindow(appId, range))),
+    ]);
+
+    return {
+      appId,
+      generatedAt: now,
+      lastEventAt,
+      platforms: zipObject(PLATFORMS, platforms),
+      counts: zipObject(
+        ranges.map(([name]) => name),
+        counts,
+      ),
+    };
+  }
+
+  private async platformStatus(appId: string, platform: Platform): Promise<PlatformStatus> {
+    const [lastImportedAt, lastSkippedAt] = await Promise.all([
+      this.repository.lastStoredAt(appId, platform),
+      this.repository.lastSkippedAt(appId, platform),
+    ]);
+    const lastSeenAt = latest(lastImportedAt, lastSkippedAt);
+
+    return { seen: lastSeenAt !== null, lastSeenAt, lastImportedAt };
+  }
+
+  private async countWindow(appId: string, range: WindowRange): Promise<WindowCounts> {
+    const [imported, skippedGroups, rejected, failed] = await Promise.all([
+      this.repository.countEvents(appId, range),
+      this.repository.countSkippedByReason(appId, range),
+      this.repository.countRejected(appId, range),
+      this.failedJobs.countSince(appId, range.from),
+    ]);
+
+    return {
+      from: range.from,
+      imported,
+      skipped: { total: sumCounts(skippedGroups), byReason: countsByReason(skippedGroups) },
+      rejected,
+      failed,
+    };
+  }
+}
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (a === null || b === null) return a ?? b;
+
+  return a > b ? a : b;
+}
+
+function zipObject<K extends string, V>(keys: readonly K[], values: V[]): Record<K, V> {
+  return Object.fromEntries(keys.map((key, i) => [key, values[i]])) as Record<K, V>;
+}
