@@ -37,3 +37,5 @@ export type RejectedMessageDocument = HydratedDocument<RejectedMessage>;
 export const RejectedMessageSchema = SchemaFactory.createForClass(RejectedMessage);
 
 RejectedMessageSchema.index({ appId: 1, reason: 1, recordedAt: -1 });
+// The admin list pages newest first with (recordedAt, _id) as a stable cursor.
+RejectedMessageSchema.index({ appId: 1, recordedAt: -1, _id: -1 });

@@ -43,3 +43,8 @@ export const SkippedMessageSchema = SchemaFactory.createForClass(SkippedMessage)
 
 SkippedMessageSchema.index({ appId: 1, messageId: 1 }, { unique: true });
 SkippedMessageSchema.index({ appId: 1, reason: 1, recordedAt: -1 });
+// The admin list pages newest first with (recordedAt, _id) as a stable cursor; without this the
+// sort would read every skipped message of the app, and auto-tracked events make them many.
+SkippedMessageSchema.index({ appId: 1, recordedAt: -1, _id: -1 });
+// Integration status: the latest skipped message per platform (a platform counts as seen).
+SkippedMessageSchema.index({ appId: 1, platform: 1, recordedAt: -1 });
