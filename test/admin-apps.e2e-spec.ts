@@ -208,6 +208,18 @@ describe('admin API: apps, credentials and access', () => {
   });
 
   describe('isolation between apps', () => {
+    it('covers every admin route that takes an app id, as the OpenAPI document lists them', async () => {
+      const document = await stack.http().get('/docs/openapi.json').expect(200);
+      const documented = Object.entries(document.body.paths as Record<string, object>)
+        .filter(([path]) => path.startsWith('/admin/apps/{id}'))
+        .flatMap(([path, operations]) => Object.keys(operations).map((m) => `${m} ${path}`));
+      const tested = APP_ENDPOINTS.map(
+        (endpoint) => `${endpoint.method} ${endpoint.path('{id}').split('?')[0]}`,
+      );
+
+      expect(new Set(tested)).toEqual(new Set(documented));
+    });
+
     it.each(
       APP_ENDPOINTS.map((endpoint) => [`${endpoint.method} ${endpoint.path(':id')}`, endpoint]),
     )(
