@@ -7,6 +7,7 @@ import {
   createApp,
   CreatedApp,
   eventually,
+  relayThroughWebhook,
   Stack,
   startStack,
   writeKeyAuth,
@@ -63,18 +64,6 @@ describe('admin API: integration status, Liveview, skipped and rejected', () => 
   const operator = (path: string) =>
     stack.http().get(path).set('Authorization', `Bearer ${ADMIN_TOKEN}`);
 
-  /** Sends the whole sample stream as the webhook destination does, one message a request. */
-  async function sendSamples(target: CreatedApp): Promise<void> {
-    for (const message of readSamples()) {
-      await stack
-        .http()
-        .post('/v1/webhooks/segment')
-        .set('Authorization', writeKeyAuth(target))
-        .send(message)
-        .expect(200);
-    }
-  }
-
   async function waitForStored(target: CreatedApp, counts: Record<string, number>) {
     await eventually(async () => {
       const stored: Record<string, number> = {};
@@ -113,7 +102,7 @@ describe('admin API: integration status, Liveview, skipped and rejected', () => 
     other = await createApp(stack, { name: 'someone else' });
     badMessage = trackMessage({ event: '' });
 
-    await sendSamples(app);
+    await relayThroughWebhook(stack, app, readSamples());
     // The good half is a redelivery of a stored sample, so the imported count stays put.
     await stack
       .http()
@@ -298,7 +287,7 @@ describe('admin API: integration status, Liveview, skipped and rejected', () => 
 
     beforeAll(async () => {
       paging = await createApp(stack, { name: 'paging' });
-      await sendSamples(paging);
+      await relayThroughWebhook(stack, paging, readSamples());
       await waitForStored(paging, { events: IMPORTED_COUNT, skipped_messages: SKIPPED_COUNT });
     });
 

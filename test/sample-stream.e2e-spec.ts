@@ -10,7 +10,7 @@ import {
   eventually,
   Stack,
   startStack,
-  writeKeyAuth,
+  relayThroughWebhook,
 } from './support/stack';
 
 const IOS_PURCHASE = '4300277b-9fa5-4741-a2bb-daaabff583a0';
@@ -220,15 +220,7 @@ describe('the sample stream, end to end', () => {
     beforeAll(async () => {
       app = await createApp(stack, { name: 'raw http' });
 
-      // One request per message, in file order, as the destination sends them.
-      for (const message of readSamples()) {
-        await stack
-          .http()
-          .post('/v1/webhooks/segment')
-          .set('Authorization', writeKeyAuth(app))
-          .send(message)
-          .expect(200);
-      }
+      await relayThroughWebhook(stack, app, readSamples());
 
       await waitForAll(app);
     });

@@ -104,6 +104,22 @@ export function writeKeyAuth(app: CreatedApp): string {
   return `Basic ${Buffer.from(`${app.branchSecret}:`).toString('base64')}`;
 }
 
+/** Sends messages as a Segment webhook destination does: one per request, in order. */
+export async function relayThroughWebhook(
+  stack: Stack,
+  app: CreatedApp,
+  messages: object[],
+): Promise<void> {
+  for (const message of messages) {
+    await stack
+      .http()
+      .post('/v1/webhooks/segment')
+      .set('Authorization', writeKeyAuth(app))
+      .send(message)
+      .expect(200);
+  }
+}
+
 /** Retries an assertion until it passes or the time is up, then throws its last error. */
 export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

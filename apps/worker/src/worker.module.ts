@@ -5,7 +5,7 @@ import { AppConfig, AppConfigModule, LoggingModule, redisConnectionOptions } fro
 import { IMPORT_QUEUE } from '@sbi/queue';
 import { StorageModule } from '@sbi/storage';
 
-import { Clock } from './clock';
+import { Clock } from '@sbi/config';
 import { EventStore } from './import/event-store.repository';
 import { ImportProcessor } from './import/import.processor';
 import { ImportService } from './import/import.service';

@@ -3,3 +3,4 @@ export * from './config.module';
 export * from './environment';
 export * from './logging.module';
 export * from './redis-connection';
+export * from './clock';

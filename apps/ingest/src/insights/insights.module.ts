@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { AppsModule } from '../apps/apps.module';
 import { QueueModule } from '../queue/queue.module';
 import { AppExistsPipe } from './app-exists.pipe';
-import { Clock } from './clock';
+import { Clock } from '@sbi/config';
 import { InsightsController } from './insights.controller';
 import { InsightsRepository } from './insights.repository';
 import { LiveviewService } from './liveview.service';

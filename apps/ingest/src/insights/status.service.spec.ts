@@ -1,5 +1,5 @@
 import { FailedJobs } from '../queue/failed-jobs.service';
-import { Clock } from './clock';
+import { Clock } from '@sbi/config';
 import { InsightsRepository } from './insights.repository';
 import { ReasonGroup } from './reason-counts';
 import { StatusService } from './status.service';

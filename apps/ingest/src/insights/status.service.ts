@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Platform, PLATFORMS } from '@sbi/identity';
 
 import { FailedJobs } from '../queue/failed-jobs.service';
-import { Clock } from './clock';
+import { Clock } from '@sbi/config';
 import { InsightsRepository } from './insights.repository';
 import { countsByReason, sumCounts } from './reason-counts';
 import { StatusWindow, statusWindowRanges, TimeRange } from './time-window';

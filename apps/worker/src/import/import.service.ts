@@ -4,7 +4,7 @@ import { mapSegmentMessage, MappingResult } from '@sbi/mapping';
 import { ImportMessageJob, RecordRejectionJob } from '@sbi/queue';
 import { EVENT_ORIGIN_SEGMENT } from '@sbi/storage';
 
-import { Clock } from '../clock';
+import { Clock } from '@sbi/config';
 import { EventStore } from './event-store.repository';
 
 export type ImportOutcome =

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-/** The time source of the insights views, injectable so tests can fix "now". */
+/** The time source of both apps, injectable so tests can fix "now". */
 @Injectable()
 export class Clock {
   now(): Date {
