@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
-export const SAMPLE_PATH = '/work/shared/samples/segment-events.jsonl';
+/** The shared samples folder sits beside the repository (../shared). */
+export const SAMPLE_PATH = resolve(__dirname, '../../shared/samples/segment-events.jsonl');
 
 /**
  * The shared sample stream repeated up to `count` messages, each a separate object with its own

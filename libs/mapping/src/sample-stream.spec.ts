@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 import type { MappingResult } from './mapping.types';
 import { mapSegmentMessage } from './track-event.mapper';
 
-const SAMPLE_PATH = '/work/shared/samples/segment-events.jsonl';
+// The shared samples folder sits beside the repository (../shared), in CI as on a laptop.
+const SAMPLE_PATH = resolve(__dirname, '../../../../shared/samples/segment-events.jsonl');
 
 /** Maps the shared sample stream once; results keyed by line, each with its input message. */
 function mapSample(): Array<{ message: Record<string, unknown>; result: MappingResult }> {
