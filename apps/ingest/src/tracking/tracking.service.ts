@@ -1,11 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { ImportMessageJob, RecordRejectionJob } from '@sbi/queue';
-import { mergeBatchEnvelope, normalizeTimestamps, SegmentMessage } from '@sbi/segment';
+import {
+  checkSegmentMessage,
+  mergeBatchEnvelope,
+  normalizeTimestamps,
+  SegmentMessage,
+} from '@sbi/segment';
 
 import { ApiError, ErrorCode } from '../common/api-error';
 import { MessageQueue } from '../queue/message-queue.service';
-import { checkSegmentMessage } from './segment-message.validator';
 
 /** A message of the request that was refused, as told to the sender and stored. */
 export interface Rejection {

@@ -1,9 +1,8 @@
 import Ajv, { ErrorObject } from 'ajv';
 import { randomUUID } from 'node:crypto';
 
-import { SEGMENT_MESSAGE_TYPES, SegmentMessage } from '@sbi/segment';
-
-import { ErrorCode } from '../common/api-error';
+import { RejectionReason } from './rejection-reason.constants';
+import { SEGMENT_MESSAGE_TYPES, SegmentMessage } from './segment-message.types';
 
 /**
  * Segment's own limit per message, see
@@ -46,7 +45,7 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set(SEGMENT_MESSAGE_TYPES);
 
 export type MessageCheck =
   | { ok: true; message: SegmentMessage }
-  | { ok: false; reason: ErrorCode; detail: string; messageId?: string };
+  | { ok: false; reason: RejectionReason; detail: string; messageId?: string };
 
 /**
  * Checks one message as the Tracking API would and returns it ready to queue: ids as strings
@@ -60,7 +59,11 @@ export function checkSegmentMessage(input: unknown, typeFromPath?: string): Mess
     isObject(input) && typeof input.messageId === 'string' ? input.messageId : undefined;
 
   if (!validateShape(candidate)) {
-    return reject(ErrorCode.InvalidMessage, describeSchemaError(validateShape.errors), messageId);
+    return reject(
+      RejectionReason.InvalidMessage,
+      describeSchemaError(validateShape.errors),
+      messageId,
+    );
   }
 
   const message = candidate as unknown as SegmentMessage;
@@ -68,7 +71,7 @@ export function checkSegmentMessage(input: unknown, typeFromPath?: string): Mess
 
   if (size > MAX_MESSAGE_BYTES) {
     return reject(
-      ErrorCode.MessageTooLarge,
+      RejectionReason.MessageTooLarge,
       `message is ${size} bytes; the limit is 32 KB`,
       messageId,
     );
@@ -76,7 +79,7 @@ export function checkSegmentMessage(input: unknown, typeFromPath?: string): Mess
 
   const problem = findSemanticProblem(message);
 
-  if (problem) return reject(ErrorCode.InvalidMessage, problem, messageId);
+  if (problem) return reject(RejectionReason.InvalidMessage, problem, messageId);
 
   return { ok: true, message: withNormalisedIds(message) };
 }
@@ -116,7 +119,7 @@ function describeSchemaError(errors: ErrorObject[] | null | undefined): string {
   return `${where} ${error.message ?? 'is invalid'}`;
 }
 
-function reject(reason: ErrorCode, detail: string, messageId?: string): MessageCheck {
+function reject(reason: RejectionReason, detail: string, messageId?: string): MessageCheck {
   return { ok: false, reason, detail, ...(messageId ? { messageId } : {}) };
 }
 
