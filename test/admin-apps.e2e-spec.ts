@@ -202,7 +202,10 @@ describe('admin API: apps, credentials and access', () => {
       const app = await createApp(stack, { name: 'ingest creds' });
 
       for (const endpoint of APP_ENDPOINTS.filter((e) => e.method === 'get')) {
-        await call(endpoint, app.id, { Authorization: header(app) }).expect(401);
+        const refused = await call(endpoint, app.id, { Authorization: header(app) }).expect(401);
+
+        expect(refused.headers['www-authenticate']).toBe('Bearer');
+        expect(refused.body.message).toContain('Bearer');
       }
     });
   });

@@ -18,9 +18,15 @@ describe('validateEnvironment', () => {
     expect(env.WORKER_CONCURRENCY).toBe(8);
   });
 
-  it('names every bad variable in one error', () => {
+  it('names every bad variable and its value in one error', () => {
     expect(() => validateEnvironment({ PORT: 'http', REDIS_URL: 'localhost:6379' })).toThrow(
-      /PORT.*REDIS_URL|REDIS_URL.*PORT/,
+      /PORT="http": .*integer.*; REDIS_URL="localhost:6379": must match/,
+    );
+  });
+
+  it('never echoes a secret in the error', () => {
+    expect(() => validateEnvironment({ SECRETS_ENCRYPTION_KEY: 'short-secret' })).toThrow(
+      /^Invalid configuration: SECRETS_ENCRYPTION_KEY: must be 64 hex characters$/,
     );
   });
 

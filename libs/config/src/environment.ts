@@ -119,8 +119,8 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     enableImplicitConversion: true,
     excludeExtraneousValues: false,
   });
-  const problems = validateSync(env, { skipMissingProperties: false }).flatMap((error) =>
-    Object.values(error.constraints ?? {}),
+  const problems = validateSync(env, { skipMissingProperties: false }).map((error) =>
+    describeProblem(error.property, raw[error.property], Object.values(error.constraints ?? {})),
   );
 
   if (env.NODE_ENV === 'production') {
@@ -139,7 +139,31 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   return env;
 }
 
+const SECRET_VARIABLES = new Set(['ADMIN_TOKEN', 'SECRETS_ENCRYPTION_KEY']);
+
+/** `PORT="abc": must be an integer number, ...`; secrets are never echoed. */
+function describeProblem(name: string, value: unknown, messages: string[]): string {
+  const shown =
+    SECRET_VARIABLES.has(name) || value === undefined ? '' : `=${JSON.stringify(value)}`;
+  const reasons = messages.map((message) => message.replace(new RegExp(`^${name} `), ''));
+
+  return `${name}${shown}: ${reasons.join(', ')}`;
+}
+
 /** An empty variable (`PORT=`) means "not set", so its default applies. */
 function withoutEmptyValues(raw: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+}
+
+/**
+ * For an app's main(): checks the environment before Nest boots, so a bad value ends the
+ * process with one clear line on stderr instead of a dependency-injection stack trace.
+ */
+export function exitOnInvalidEnvironment(appName: string): void {
+  try {
+    validateEnvironment(process.env);
+  } catch (error) {
+    process.stderr.write(`${appName}: ${error instanceof Error ? error.message : error}\n`);
+    process.exit(1);
+  }
 }

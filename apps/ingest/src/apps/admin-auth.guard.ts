@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
 import { AppConfig } from '@sbi/config';
@@ -15,6 +15,8 @@ import { constantTimeEquals, hashSecret } from './credentials';
  */
 @Injectable()
 export class AdminAuthGuard implements CanActivate {
+  private readonly logger = new Logger(AdminAuthGuard.name);
+
   constructor(
     private readonly config: AppConfig,
     private readonly apps: AppsRepository,
@@ -24,7 +26,7 @@ export class AdminAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const token = bearerToken(request.headers.authorization);
 
-    if (!token) throw ApiError.unauthorized();
+    if (!token) throw this.refuse('no bearer token');
 
     if (constantTimeEquals(token, this.config.security.adminToken)) {
       request.adminPrincipal = { kind: 'operator' };
@@ -34,12 +36,19 @@ export class AdminAuthGuard implements CanActivate {
 
     const app = await this.apps.findByAdminKeyHash(hashSecret(token));
 
-    if (!app) throw ApiError.unauthorized();
+    if (!app) throw this.refuse('unknown token');
 
     request.adminPrincipal = { kind: 'app', appId: app._id };
     assertMayAccess(request.adminPrincipal, appIdInPath(request) ?? app._id);
 
     return true;
+  }
+
+  /** Logs why (never the token) and returns the uniform 401. */
+  private refuse(reason: string): ApiError {
+    this.logger.warn({ reason }, 'admin credentials refused');
+
+    return ApiError.unauthorized('admin');
   }
 }
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 
 import { AppConfig } from '@sbi/config';
@@ -24,6 +24,7 @@ export interface AuthenticatedApp {
  */
 @Injectable()
 export class AppAuthenticator {
+  private readonly logger = new Logger(AppAuthenticator.name);
   private readonly cache: LRUCache<string, AuthenticatedApp>;
 
   constructor(
@@ -33,11 +34,13 @@ export class AppAuthenticator {
     this.cache = new LRUCache({ max: 10_000, ttl: Math.max(config.auth.appCacheTtlMs, 1) });
   }
 
-  /** Throws ApiError.unauthorized() for anything but valid credentials of an existing app. */
+  /** Throws the intake 401 for anything but valid credentials of an existing app. */
   async authenticate(authorization: unknown): Promise<AuthenticatedApp> {
     const credentials = parseBasicAuth(authorization);
 
-    if (!credentials || credentials.user === '') throw ApiError.unauthorized();
+    if (!credentials || credentials.user === '') {
+      throw this.refuse('no HTTP Basic credentials');
+    }
 
     const cacheKey = hashSecret(`${credentials.user}\u0000${credentials.password}`);
     const cached = this.config.auth.appCacheTtlMs > 0 ? this.cache.get(cacheKey) : undefined;
@@ -46,13 +49,22 @@ export class AppAuthenticator {
 
     const app = await this.findApp(credentials.user, credentials.password);
 
-    if (!app) throw ApiError.unauthorized();
+    if (!app) {
+      throw this.refuse(credentials.password === '' ? 'unknown write key' : 'wrong key or secret');
+    }
 
     const authenticated = this.toAuthenticated(app);
 
     this.cache.set(cacheKey, authenticated);
 
     return authenticated;
+  }
+
+  /** Logs why (never the credentials) and returns the uniform 401. */
+  private refuse(reason: string): ApiError {
+    this.logger.warn({ reason }, 'intake credentials refused');
+
+    return ApiError.unauthorized('intake');
   }
 
   private async findApp(user: string, password: string): Promise<App | null> {

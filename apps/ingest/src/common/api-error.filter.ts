@@ -25,6 +25,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
 
+    if (exception instanceof ApiError) reply.headers(exception.headers);
     if (body.statusCode === 503) reply.header('Retry-After', '5');
     void reply.status(body.statusCode).send(body);
   }

@@ -24,6 +24,15 @@ export const ErrorCode = {
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+const UNAUTHORIZED_MESSAGES = {
+  intake:
+    'Invalid credentials. Intake routes take HTTP Basic: the Branch secret as user (write key), ' +
+    'or Branch key and secret; webhooks of an app with a signing secret also need X-Signature.',
+  admin:
+    'Invalid credentials. Admin routes take Authorization: Bearer with the operator token ' +
+    'or the app admin key.',
+};
+
 /** An error whose status and code are decided where it is thrown; the filter only renders it. */
 export class ApiError extends Error {
   constructor(
@@ -31,6 +40,7 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -39,9 +49,18 @@ export class ApiError extends Error {
     return new ApiError(HttpStatus.BAD_REQUEST, code, message, details);
   }
 
-  /** Deliberately vague: says nothing about which credential part was wrong. */
-  static unauthorized() {
-    return new ApiError(HttpStatus.UNAUTHORIZED, ErrorCode.Unauthorized, 'Invalid credentials.');
+  /**
+   * Says how the route authenticates, never which part of the credentials was wrong: the
+   * text depends only on the kind of route. The reason is logged on the server instead.
+   */
+  static unauthorized(scheme: 'intake' | 'admin') {
+    return new ApiError(
+      HttpStatus.UNAUTHORIZED,
+      ErrorCode.Unauthorized,
+      UNAUTHORIZED_MESSAGES[scheme],
+      undefined,
+      { 'WWW-Authenticate': scheme === 'intake' ? 'Basic realm="segment"' : 'Bearer' },
+    );
   }
 
   static queueUnavailable() {

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
 import { constantTimeEquals, signWebhookBody } from '../apps/credentials';
@@ -11,6 +11,8 @@ import { ApiError } from '../common/api-error';
  */
 @Injectable()
 export class WebhookSignatureGuard implements CanActivate {
+  private readonly logger = new Logger(WebhookSignatureGuard.name);
+
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const secret = request.segmentApp?.webhookSigningSecret;
@@ -21,7 +23,10 @@ export class WebhookSignatureGuard implements CanActivate {
     const expected = signWebhookBody(request.rawBody ?? Buffer.alloc(0), secret);
 
     if (typeof signature !== 'string' || !constantTimeEquals(signature.toLowerCase(), expected)) {
-      throw ApiError.unauthorized();
+      const reason = typeof signature === 'string' ? 'wrong X-Signature' : 'no X-Signature';
+
+      this.logger.warn({ appId: request.segmentApp?.id, reason }, 'webhook signature refused');
+      throw ApiError.unauthorized('intake');
     }
 
     return true;
