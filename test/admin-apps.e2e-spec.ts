@@ -146,7 +146,7 @@ describe('admin API: apps, credentials and access', () => {
   });
 
   describe('credentials', () => {
-    it('keeps the old secret working during the grace period, then not', async () => {
+    it('keeps the old secret working during the grace, and refuses to cut it short unasked', async () => {
       const app = await createApp(stack, { name: 'rotate' });
       const send = (secret: string) =>
         stack
@@ -166,11 +166,21 @@ describe('admin API: apps, credentials and access', () => {
       await send(app.branchSecret).expect(200);
       await send(rotated.body.branchSecret).expect(200);
 
-      const again = await stack
+      const refused = await stack
         .http()
         .post(`/admin/apps/${app.id}/secret/rotate`)
         .set(operator)
         .send({ graceSeconds: 0 })
+        .expect(409);
+
+      expect(refused.body.code).toBe('rotation_in_progress');
+      await send(app.branchSecret).expect(200);
+
+      const again = await stack
+        .http()
+        .post(`/admin/apps/${app.id}/secret/rotate`)
+        .set(operator)
+        .send({ graceSeconds: 0, force: true })
         .expect(200);
 
       await send(app.branchSecret).expect(401);

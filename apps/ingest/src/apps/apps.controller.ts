@@ -77,7 +77,7 @@ export class AppsController {
   @Post(':id/secret/rotate')
   @HttpCode(200)
   rotateSecret(@Param('id') id: string, @Body() dto: RotateSecretDto) {
-    return this.apps.rotateSecret(id, dto.graceSeconds);
+    return this.apps.rotateSecret(id, dto);
   }
 
   @Post(':id/admin-key/rotate')

@@ -9,7 +9,7 @@ import { AdminPrincipal, appNotFound } from './admin-principal';
 import { AppsRepository } from './apps.repository';
 import { encryptSecret, generateAdminKey, generateCredentials, hashSecret } from './credentials';
 import { CreateAppDto } from './dto/create-app.dto';
-import { DEFAULT_GRACE_SECONDS } from './dto/rotate-secret.dto';
+import { DEFAULT_GRACE_SECONDS, RotateSecretDto } from './dto/rotate-secret.dto';
 import { UpdateAppDto } from './dto/update-app.dto';
 
 const DEFAULT_PLATFORMS: PlatformSettings = { ios: true, android: true, web: true };
@@ -97,11 +97,24 @@ export class AppsService {
 
   /**
    * Issues a new Branch secret. The old one keeps working for `graceSeconds` so senders can be
-   * switched without losing events; only one previous secret is kept, so rotating again ends
-   * the grace of the one before.
+   * switched without losing events. Only one previous secret is kept, so a second rotation
+   * during a grace period would cut off senders still on the oldest secret: it is refused
+   * (409) unless `force` says that is intended.
    */
-  async rotateSecret(id: string, graceSeconds = DEFAULT_GRACE_SECONDS) {
+  async rotateSecret(id: string, options: RotateSecretDto = {}) {
     const app = await this.require(id);
+    const graceSeconds = options.graceSeconds ?? DEFAULT_GRACE_SECONDS;
+
+    if (isInGrace(app) && !options.force) {
+      throw new ApiError(
+        409,
+        ErrorCode.RotationInProgress,
+        'The previous secret is still in its grace period; rotating again would cut it off. ' +
+          'Wait until previousSecretExpiresAt, or send force: true.',
+        { previousSecretExpiresAt: app.previousSecretExpiresAt },
+      );
+    }
+
     const { branchSecret } = generateCredentials();
     const previousSecretExpiresAt = new Date(Date.now() + graceSeconds * 1000);
     const updated = await this.apps.update(id, {
@@ -168,9 +181,12 @@ function hasKeys(object: object): boolean {
   return Object.keys(object).length > 0;
 }
 
+function isInGrace(app: App): boolean {
+  return app.previousSecretExpiresAt !== undefined && app.previousSecretExpiresAt > new Date();
+}
+
 function toView(app: App): AppView {
-  const graceActive =
-    app.previousSecretExpiresAt !== undefined && app.previousSecretExpiresAt > new Date();
+  const graceActive = isInGrace(app);
 
   return {
     id: app._id,

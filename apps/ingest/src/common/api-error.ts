@@ -15,6 +15,7 @@ export const ErrorCode = {
   Unauthorized: 'unauthorized',
   Forbidden: 'forbidden',
   ConfirmationRequired: 'confirmation_required',
+  RotationInProgress: 'rotation_in_progress',
   /** A paging cursor this API did not issue (or one damaged in transit). */
   InvalidCursor: 'invalid_cursor',
   NotFound: 'not_found',

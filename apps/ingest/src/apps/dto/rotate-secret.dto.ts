@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const DEFAULT_GRACE_SECONDS = 24 * 3600;
 
@@ -14,4 +14,13 @@ export class RotateSecretDto {
   @Min(0)
   @Max(30 * 24 * 3600)
   graceSeconds?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Rotate although the previous secret is still in its grace period, which ends that ' +
+      'grace at once: senders still on the oldest secret are refused from then on.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
 }
