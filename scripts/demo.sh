@@ -89,7 +89,9 @@ stop_apps() {
   done
   for pid in "${app_pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   say "stopped ingest and worker (logs in $LOG_DIR)"
-  say "Redis and FerretDB keep running; 'npm run services:stop' stops them"
+  say "Redis and FerretDB keep running: 'npm run services:stop' stops those this project" \
+    "started (a server the machine already ran is left alone)"
+  say "to try the API by hand, start the apps again: see 'Try it by hand' in README.md"
 }
 
 main() {
