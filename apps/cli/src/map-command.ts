@@ -1,43 +1,45 @@
 import { PLATFORMS, type Platform, type PlatformSwitches } from '@sbi/identity';
-import {
-  mapSegmentMessage,
-  type MappingResult,
-  SKIP_REASON_DESCRIPTIONS,
-  SkipReason,
-} from '@sbi/mapping';
 import { SingleBar } from 'cli-progress';
 import { once } from 'node:events';
 
 import { openJsonLines, type JsonLinesInput } from './jsonl-input.reader';
+import { previewLine, type PreviewRun } from './line-preview.resolver';
+import { countPreview, createTally, formatSummary, type Tally } from './map-summary.formatter';
 
 export const USAGE = `Usage: npm run --silent map -- [--platforms ios,android,web] FILE|-
 
-Maps Segment messages (JSON Lines, gzip detected) to Branch events without storing anything.
-Writes one JSON result per input line to stdout and a summary to stderr.
-  --platforms  platforms the app imports from (default: all of ${PLATFORMS.join(',')})`;
+Previews what the service would do with Segment messages (JSON Lines, gzip detected), storing
+nothing. Each line goes the service's way: checked as ingest checks it (rejected: the service
+answers 400), a messageId met earlier in the run is a duplicate (stored once), a message
+without receivedAt gets the run's start time as its arrival time (one instant for the whole
+run), then it is mapped (imported or skipped). Writes one JSON result per non-blank line to
+stdout and a summary to stderr.
+  --platforms  platforms the app imports from (default: all of ${PLATFORMS.join(',')})
+  -h, --help   print this help`;
 
 interface MapOptions {
   file: string;
   platforms: PlatformSwitches;
 }
 
-interface Tally {
-  lines: number;
-  imported: number;
-  warned: number;
-  skipped: Map<string, number>;
-}
-
 /** Exit codes: 0 done (whatever was skipped), 2 bad usage or an input that cannot be read. */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 2;
 
+const HELP_FLAGS: ReadonlySet<string> = new Set(['-h', '--help']);
+
 /**
- * Runs the dry-run `map` command: reads Segment messages line by line, maps each, writes one
- * JSON result per non-blank line. A line that is not JSON gives `reason: "invalid_json"` and
- * the run goes on. Returns the exit code.
+ * Runs the dry-run `map` command: reads Segment messages line by line and previews each as the
+ * service would treat it (see `previewLine`), one JSON result per non-blank line. A bad line is
+ * reported and the run goes on. `-h`/`--help` prints the usage to stdout. Returns the exit code.
  */
 export async function runMapCommand(args: string[]): Promise<number> {
+  if (args.some((arg) => HELP_FLAGS.has(arg))) {
+    process.stdout.write(`${USAGE}\n`);
+
+    return EXIT_OK;
+  }
+
   const options = parseArgs(args);
 
   if (typeof options === 'string') {
@@ -48,10 +50,15 @@ export async function runMapCommand(args: string[]): Promise<number> {
 
   try {
     const input = await openJsonLines(options.file);
-    const tally = await mapLines(input, options.platforms);
+    const run: PreviewRun = {
+      platforms: options.platforms,
+      startedAt: new Date(),
+      seenOnLine: new Map(),
+    };
+    const tally = await previewLines(input, run);
     const failure = input.failure();
 
-    process.stderr.write(formatSummary(tally));
+    process.stderr.write(formatSummary(tally, run.startedAt));
     if (failure) {
       process.stderr.write(`map: reading ${options.file} failed: ${failure.message}\n`);
 
@@ -113,8 +120,8 @@ function parsePlatforms(list: string | undefined): PlatformSwitches | string {
   return { ios: isOn('ios'), android: isOn('android'), web: isOn('web') };
 }
 
-async function mapLines(input: JsonLinesInput, platforms: PlatformSwitches): Promise<Tally> {
-  const tally: Tally = { lines: 0, imported: 0, warned: 0, skipped: new Map() };
+async function previewLines(input: JsonLinesInput, run: PreviewRun): Promise<Tally> {
+  const tally = createTally();
   const bar = createProgressBar(input);
   let lineNumber = 0;
 
@@ -124,9 +131,10 @@ async function mapLines(input: JsonLinesInput, platforms: PlatformSwitches): Pro
       continue;
     }
 
-    const output = mapLine(line, lineNumber, platforms, tally);
+    const preview = previewLine(line, lineNumber, run);
 
-    if (!process.stdout.write(`${JSON.stringify(output)}\n`)) {
+    countPreview(tally, preview);
+    if (!process.stdout.write(`${JSON.stringify(preview.output)}\n`)) {
       await once(process.stdout, 'drain');
     }
     if (bar && tally.lines % 200 === 0) {
@@ -137,71 +145,6 @@ async function mapLines(input: JsonLinesInput, platforms: PlatformSwitches): Pro
   bar?.stop();
 
   return tally;
-}
-
-function mapLine(
-  line: string,
-  lineNumber: number,
-  platforms: PlatformSwitches,
-  tally: Tally,
-): Record<string, unknown> {
-  const parsed = parseJson(line);
-
-  tally.lines += 1;
-  if (!parsed.ok) {
-    count(tally, SkipReason.InvalidJson);
-
-    return {
-      line: lineNumber,
-      messageId: null,
-      imported: false,
-      reason: SkipReason.InvalidJson,
-      detail: parsed.why,
-    };
-  }
-
-  const result = mapSegmentMessage(parsed.value, { platforms });
-
-  count(tally, result.imported ? 'imported' : result.reason);
-  if (result.warnings.length > 0) {
-    tally.warned += 1;
-  }
-
-  return {
-    line: lineNumber,
-    messageId: readMessageId(parsed.value),
-    ...withoutEmptyWarnings(result),
-  };
-}
-
-function parseJson(line: string): { ok: true; value: unknown } | { ok: false; why: string } {
-  try {
-    return { ok: true, value: JSON.parse(line) };
-  } catch (error) {
-    return { ok: false, why: `line is not JSON: ${(error as Error).message}` };
-  }
-}
-
-function readMessageId(message: unknown): string | null {
-  const id = (message as { messageId?: unknown } | null)?.messageId;
-
-  return typeof id === 'string' ? id : null;
-}
-
-function withoutEmptyWarnings(result: MappingResult): Partial<MappingResult> {
-  const { warnings, ...rest } = result;
-
-  return warnings.length > 0 ? result : rest;
-}
-
-function count(tally: Tally, outcome: string): void {
-  if (outcome === 'imported') {
-    tally.imported += 1;
-
-    return;
-  }
-
-  tally.skipped.set(outcome, (tally.skipped.get(outcome) ?? 0) + 1);
 }
 
 /** A bar only for a person watching: a redirected stderr (CI, files) gets no escape codes. */
@@ -219,26 +162,4 @@ function createProgressBar(input: JsonLinesInput): SingleBar | undefined {
   bar.start(input.totalBytes ?? 0, 0, { lines: 0, imported: 0 });
 
   return bar;
-}
-
-function formatSummary(tally: Tally): string {
-  const skippedTotal = [...tally.skipped.values()].reduce((sum, n) => sum + n, 0);
-  const rows = [...tally.skipped]
-    .sort(([, a], [, b]) => b - a)
-    .map(
-      ([reason, n]) => `  ${String(n).padStart(7)}  ${reason.padEnd(24)} ${describeReason(reason)}`,
-    );
-
-  return [
-    `map: ${tally.lines} messages: ${tally.imported} imported, ${skippedTotal} skipped, ` +
-      `${tally.warned} with warnings`,
-    ...rows,
-    '',
-  ].join('\n');
-}
-
-function describeReason(reason: string): string {
-  return Object.hasOwn(SKIP_REASON_DESCRIPTIONS, reason)
-    ? SKIP_REASON_DESCRIPTIONS[reason as SkipReason]
-    : '';
 }

@@ -11,3 +11,11 @@ export const RejectionReason = {
 } as const;
 
 export type RejectionReason = (typeof RejectionReason)[keyof typeof RejectionReason];
+
+/** One sentence per rejection reason, for summaries and lists shown to people. */
+export const REJECTION_REASON_DESCRIPTIONS: Readonly<Record<RejectionReason, string>> = {
+  invalid_message:
+    'The message does not have the Segment shape: a field of the wrong type, no userId or ' +
+    'anonymousId, or a track message without an event name.',
+  message_too_large: "The message is larger than Segment's 32 KB limit per message.",
+};
