@@ -27,6 +27,16 @@ export const REDACTED_PATHS = [
         pinoHttp: {
           level: config.log.level,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+          // A request line names the request, not every header it carried.
+          serializers: {
+            req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+              remoteAddress: req.remoteAddress,
+            }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
           transport: config.log.pretty
             ? { target: 'pino-pretty', options: { singleLine: true, colorize: false } }
             : undefined,
