@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 
-import { parseCurrency, parseNumber, parseText, toPlainDecimal } from './property-value.parser';
+import {
+  describeType,
+  parseCurrency,
+  parseNumber,
+  parseText,
+  toPlainDecimal,
+} from './property-value.parser';
 
 describe('parseNumber', () => {
   it.each<[unknown, number]>([
@@ -106,5 +112,22 @@ describe('toPlainDecimal', () => {
         expect(Number(text)).toBe(Object.is(value, -0) ? 0 : value);
       }),
     );
+  });
+});
+
+describe('describeType', () => {
+  it.each<[unknown, string]>([
+    [undefined, 'undefined'],
+    [null, 'null'],
+    [[1], 'an array'],
+    [{}, 'an object'],
+    ['x', 'a string'],
+    [1, 'a number'],
+    [1n, 'a bigint'],
+    [true, 'a boolean'],
+    [Symbol('s'), 'a symbol'],
+    [() => 1, 'a function'],
+  ])('names %p as "%s"', (value, name) => {
+    expect(describeType(value)).toBe(name);
   });
 });

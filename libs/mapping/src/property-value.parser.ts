@@ -108,13 +108,43 @@ export function toPlainDecimal(value: number): string {
   return `${sign}${digits.slice(0, newPointAt)}.${digits.slice(newPointAt)}`;
 }
 
-/** Names a value's JSON type for warning sentences. */
+type ValueKind =
+  | 'undefined'
+  | 'null'
+  | 'array'
+  | 'object'
+  | 'string'
+  | 'number'
+  | 'bigint'
+  | 'boolean'
+  | 'symbol'
+  | 'function';
+
+/** How warning sentences name each kind of value: "got an object", "event is undefined". */
+const TYPE_NAMES: Readonly<Record<ValueKind, string>> = {
+  undefined: 'undefined',
+  null: 'null',
+  array: 'an array',
+  object: 'an object',
+  string: 'a string',
+  number: 'a number',
+  bigint: 'a bigint',
+  boolean: 'a boolean',
+  symbol: 'a symbol',
+  function: 'a function',
+};
+
+/** Names a value's JSON type for warning sentences, with the right article (or none). */
 export function describeType(value: unknown): string {
+  return TYPE_NAMES[typeOf(value)];
+}
+
+function typeOf(value: unknown): ValueKind {
   if (value === null) {
     return 'null';
   }
 
-  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  return Array.isArray(value) ? 'array' : typeof value;
 }
 
 /** Keeps warning sentences short when the input value is huge. */
