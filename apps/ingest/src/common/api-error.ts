@@ -1,14 +1,17 @@
 import { HttpStatus } from '@nestjs/common';
 
+import { RejectionReason } from '@sbi/segment';
+
 /**
  * Machine-readable reasons in every error body. Segment's clients retry every status except
  * 400, so anything a retry cannot fix must be a 400 with one of the `invalid` codes.
  */
 export const ErrorCode = {
   InvalidJson: 'invalid_json',
-  InvalidMessage: 'invalid_message',
+  // Per-message refusals come from the shared validator, so the map command reports the same.
+  InvalidMessage: RejectionReason.InvalidMessage,
   InvalidBatch: 'invalid_batch',
-  MessageTooLarge: 'message_too_large',
+  MessageTooLarge: RejectionReason.MessageTooLarge,
   RequestTooLarge: 'request_too_large',
   UnsupportedMediaType: 'unsupported_media_type',
   ValidationFailed: 'validation_failed',

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
+import { REJECTION_REASON_DESCRIPTIONS } from '@sbi/segment';
+
 import { RejectedQueryDto } from './dto/rejected-query.dto';
 import { TimeRangeQueryDto } from './dto/time-range-query.dto';
 import { InsightsRepository, StoredRejected } from './insights.repository';
 import { Page, toPage, toPageRequest } from './page-cursor';
 import { ReasonSummary, summarizeReasons } from './reason-counts';
-import { REJECTION_REASON_DESCRIPTIONS } from './rejection-reason.constants';
 import { toTimeRange } from './time-window';
 
 /** A message ingest refused with a 400 reason, as the sender was told. */
