@@ -6,6 +6,7 @@ import { StorageModule } from '@sbi/storage';
 import { AppsModule } from './apps/apps.module';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { InsightsModule } from './insights/insights.module';
 import { TrackingModule } from './tracking/tracking.module';
 
@@ -24,6 +25,7 @@ export class IngestModule {
         TrackingModule,
         DeadLettersModule,
         HealthModule,
+        MetricsModule,
       ],
     };
   }

@@ -27,7 +27,8 @@ export class ApiErrorFilter implements ExceptionFilter {
 
     if (exception instanceof ApiError) reply.headers(exception.headers);
     if (body.statusCode === 503) reply.header('Retry-After', '5');
-    void reply.status(body.statusCode).send(body);
+    // Explicit, because a route may have set another type (text/plain for /metrics).
+    void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 
   toBody(exception: unknown): ErrorBody {

@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { JobsOptions, Queue } from 'bullmq';
+import { JobsOptions, JobType, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 
 import { AppConfig } from '@sbi/config';
@@ -47,6 +47,11 @@ export class MessageQueue {
       this.logger.error({ err, jobs: jobs.length }, 'could not enqueue; answering 503');
       throw ApiError.queueUnavailable();
     }
+  }
+
+  /** Jobs per state, for metrics; throws when Redis does not answer in time. */
+  countJobs(states: readonly JobType[]): Promise<Record<string, number>> {
+    return withTimeout(this.queue.getJobCounts(...states), this.config.queue.enqueueTimeoutMs);
   }
 
   /** For the readiness check: true when Redis answers a PING. */

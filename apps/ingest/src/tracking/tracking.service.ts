@@ -9,6 +9,7 @@ import {
 } from '@sbi/segment';
 
 import { ApiError, ErrorCode } from '../common/api-error';
+import { MetricsRegistry } from '../metrics/metrics.registry';
 import { MessageQueue } from '../queue/message-queue.service';
 
 /** A message of the request that was refused, as told to the sender and stored. */
@@ -42,7 +43,10 @@ export interface IntakeResult {
 export class TrackingService {
   private readonly logger = new Logger(TrackingService.name);
 
-  constructor(private readonly queue: MessageQueue) {}
+  constructor(
+    private readonly queue: MessageQueue,
+    private readonly metrics: MetricsRegistry,
+  ) {}
 
   async intake(request: IntakeRequest): Promise<IntakeResult> {
     const imports: ImportMessageJob[] = [];
@@ -65,16 +69,34 @@ export class TrackingService {
       imports.push({ appId: request.appId, message: this.prepare(check.message, request) });
     });
 
-    await this.queue.enqueue(
-      imports,
-      rejected.map((r) => toRejectionJob(request, r)),
-    );
+    await this.enqueue(request, imports, rejected);
     this.logger.log(
       { appId: request.appId, accepted: imports.length, rejected: rejected.length },
       'received',
     );
 
     return { accepted: imports.length, rejected };
+  }
+
+  private async enqueue(
+    request: IntakeRequest,
+    imports: ImportMessageJob[],
+    rejected: Rejection[],
+  ): Promise<void> {
+    try {
+      await this.queue.enqueue(
+        imports,
+        rejected.map((r) => toRejectionJob(request, r)),
+      );
+    } catch (error) {
+      this.metrics.enqueueFailures.inc();
+      throw error;
+    }
+
+    this.metrics.intakeMessages.inc({ outcome: 'accepted', reason: '' }, imports.length);
+    for (const rejection of rejected) {
+      this.metrics.intakeMessages.inc({ outcome: 'rejected', reason: rejection.reason });
+    }
   }
 
   /** Like `intake`, for routes that carry one message: a refusal is the request's 400. */
