@@ -298,3 +298,36 @@ describe('admin API: apps, credentials and access', () => {
     });
   });
 });
+
+describe('admin API rate limit', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ withWorker: false, env: { ADMIN_RATE_LIMIT_PER_MINUTE: '5' } });
+  });
+
+  afterAll(() => stack.close());
+
+  it('answers 429 with Retry-After past the limit, counting refused tokens too', async () => {
+    const statuses: number[] = [];
+
+    for (let i = 0; i < 6; i += 1) {
+      const response = await stack.http().get('/admin/apps').set('Authorization', 'Bearer guess');
+
+      statuses.push(response.status);
+      if (response.status === 429) {
+        expect(response.body.code).toBe('rate_limited');
+        expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+      }
+    }
+
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
+  it('never limits intake or health', async () => {
+    for (let i = 0; i < 8; i += 1) {
+      await stack.http().get('/health/live').expect(200);
+      await stack.http().post('/v1/track').send({}).expect(401);
+    }
+  });
+});

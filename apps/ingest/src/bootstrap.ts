@@ -4,6 +4,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 
+import { loadAppConfig } from '@sbi/config';
+
 import { ApiErrorFilter } from './common/api-error.filter';
 import {
   MAX_REQUEST_BYTES,
@@ -20,7 +22,9 @@ import { IngestModule } from './ingest.module';
 export async function createIngestApp(
   overrides: Record<string, string> = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: MAX_REQUEST_BYTES, trustProxy: true });
+  // Needed before Nest's container exists: Fastify takes trustProxy at construction.
+  const { trustProxy } = loadAppConfig(overrides).http;
+  const adapter = new FastifyAdapter({ bodyLimit: MAX_REQUEST_BYTES, trustProxy });
   const app = await NestFactory.create<NestFastifyApplication>(
     IngestModule.forRoot(overrides),
     adapter,

@@ -7,6 +7,7 @@ import { AppsModule } from './apps/apps.module';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { InsightsModule } from './insights/insights.module';
 import { TrackingModule } from './tracking/tracking.module';
 
@@ -26,6 +27,7 @@ export class IngestModule {
         DeadLettersModule,
         HealthModule,
         MetricsModule,
+        RateLimitModule,
       ],
     };
   }

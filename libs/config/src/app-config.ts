@@ -5,7 +5,12 @@ export class AppConfig {
   constructor(private readonly env: Environment) {}
 
   get http() {
-    return { host: this.env.HOST, port: this.env.PORT };
+    return {
+      host: this.env.HOST,
+      port: this.env.PORT,
+      trustProxy: this.env.TRUST_PROXY,
+      adminRateLimitPerMinute: this.env.ADMIN_RATE_LIMIT_PER_MINUTE,
+    };
   }
 
   get mongo() {

@@ -8,6 +8,11 @@ import { validateEnvironment } from './environment';
  * Validates the environment at boot and provides `AppConfig`. `overrides` lets tests run an
  * app against their own database or queue prefix without touching `process.env`.
  */
+/** The validated configuration of this process, with test overrides on top of its env. */
+export function loadAppConfig(overrides: Record<string, string> = {}): AppConfig {
+  return new AppConfig(validateEnvironment({ ...process.env, ...overrides }));
+}
+
 @Global()
 @Module({})
 export class AppConfigModule {
@@ -18,7 +23,7 @@ export class AppConfigModule {
       providers: [
         {
           provide: AppConfig,
-          useFactory: () => new AppConfig(validateEnvironment({ ...process.env, ...overrides })),
+          useFactory: () => loadAppConfig(overrides),
         },
       ],
       exports: [AppConfig],

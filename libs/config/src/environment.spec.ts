@@ -18,6 +18,12 @@ describe('validateEnvironment', () => {
     expect(env.WORKER_CONCURRENCY).toBe(8);
   });
 
+  it('reads booleans from their text, so "false" is false', () => {
+    expect(validateEnvironment({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(validateEnvironment({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(validateEnvironment({}).TRUST_PROXY).toBe(false);
+  });
+
   it('names every bad variable and its value in one error', () => {
     expect(() => validateEnvironment({ PORT: 'http', REDIS_URL: 'localhost:6379' })).toThrow(
       /PORT="http": .*integer.*; REDIS_URL="localhost:6379": must match/,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { plainToInstance, Type } from 'class-transformer';
+import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -41,6 +42,22 @@ export class Environment {
   /** Address the ingest server binds; loopback by default, 0.0.0.0 behind a proxy. */
   @IsString()
   HOST: string = '127.0.0.1';
+
+  /**
+   * Set to true when ingest runs behind a reverse proxy, so the client address comes from
+   * X-Forwarded-For. Left false, that header is ignored: a client could otherwise choose the
+   * address the admin rate limit counts against.
+   */
+  // Read the raw text: implicit conversion alone would turn "false" into true.
+  @Transform(({ obj, key }) => [true, 'true', '1'].includes(obj[key]))
+  @IsBoolean()
+  TRUST_PROXY: boolean = false;
+
+  /** Admin API requests (any route under /admin and /metrics) per client address a minute. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ADMIN_RATE_LIMIT_PER_MINUTE: number = 600;
 
   /** MongoDB connection string; locally a FerretDB server speaks the same protocol. */
   @Matches(/^mongodb(\+srv)?:\/\//)

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBasicAuth, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 
 import { isPlainObject, SegmentMessageType } from '@sbi/segment';
@@ -17,6 +18,7 @@ const SINGLE_MESSAGE_ROUTES = ['track', 'identify', 'page', 'screen', 'group', '
  * the queue; a body the sender must fix is a 400, since Segment clients retry anything else.
  */
 @ApiTags('segment intake')
+@SkipThrottle()
 @ApiBasicAuth()
 @UseGuards(SegmentAuthGuard)
 @Controller('v1')
