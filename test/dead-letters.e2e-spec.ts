@@ -65,8 +65,23 @@ describe('dead letters and replay', () => {
     await send(warmUp);
     await eventually(async () => expect(await countStored(warmUp.messageId)).toBe(1));
 
+    const uncached = await createApp(stack, { name: 'not yet seen by ingest' });
+
     await mongo.kill();
     await send(...lost);
+
+    // A sender ingest has not cached yet cannot be looked up: a quick 503, never a 2xx or 500.
+    const started = Date.now();
+    const refused = await stack
+      .http()
+      .post('/v1/track')
+      .set('Authorization', writeKeyAuth(uncached))
+      .send(trackMessage())
+      .expect(503);
+
+    expect(refused.body.code).toBe('storage_unavailable');
+    expect(refused.headers['retry-after']).toBe('5');
+    expect(Date.now() - started).toBeLessThan(3000);
     // Two attempts, each waiting out the server-selection timeout, then the failed state.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await mongo.restart();

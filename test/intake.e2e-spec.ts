@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { Socket } from 'node:net';
 
 import {
   createApp,
@@ -313,6 +314,116 @@ describe('Segment intake (ingest + worker, real Redis and MongoDB)', () => {
     expect(stored.receivedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(skewMs).toBe(60_000);
   });
+
+  describe('hostile input', () => {
+    const post = (body: object) =>
+      stack.http().post('/v1/batch').set('Authorization', writeKeyAuth(app)).send(body);
+
+    it('refuses a deeply nested message alone and keeps the rest of the batch', async () => {
+      const good = trackMessage();
+      const deep = trackMessage({ properties: { x: '@' } });
+      // Written as text: JSON.stringify itself gives up on values this deep.
+      const body = JSON.stringify({ batch: [good, deep] }).replace(
+        '"@"',
+        `${'['.repeat(5000)}${']'.repeat(5000)}`,
+      );
+      const response = await stack
+        .http()
+        .post('/v1/batch')
+        .set('Authorization', writeKeyAuth(app))
+        .set('Content-Type', 'application/json')
+        .send(body)
+        .expect(200);
+
+      expect(response.body).toMatchObject({
+        accepted: 1,
+        rejected: [{ index: 1, reason: 'invalid_message', messageId: deep.messageId }],
+      });
+      expect(response.body.rejected[0].detail).toContain('nested deeper than 64 levels');
+      await eventually(async () => {
+        expect(await events().countDocuments({ messageId: good.messageId })).toBe(1);
+      });
+    });
+
+    it('keeps a batch whose sentAt is at the edge of the calendar', async () => {
+      const message = trackMessage({ timestamp: '2026-12-01T00:00:00.000Z' });
+
+      await post({ sentAt: '-271821-04-20T00:00:00Z', batch: [message] }).expect(200);
+      await eventually(async () => {
+        expect(await events().findOne({ messageId: message.messageId })).toMatchObject({
+          timestamp: new Date('2026-12-01T00:00:00.000Z'),
+        });
+      });
+    });
+
+    it('checks each message with the batch context merged in, so the 32 KB limit holds', async () => {
+      const message = trackMessage();
+      const response = await post({
+        context: { padding: 'p'.repeat(33 * 1024) },
+        batch: [message],
+      }).expect(400);
+
+      expect(response.body.rejected[0]).toMatchObject({ reason: 'message_too_large' });
+    });
+
+    it.each([
+      ['a blank messageId', { messageId: '  ' }],
+      ['an upper-case TRACK without event', { type: 'TRACK', event: undefined }],
+    ])('answers 400 for %s', async (_case, overrides) => {
+      const response = await post({ batch: [{ ...trackMessage(), ...overrides }] }).expect(400);
+
+      expect(response.body.rejected[0].reason).toBe('invalid_message');
+    });
+
+    it('tells the sender of every rejection but stores at most 100 per request', async () => {
+      const tag = `flood-${Date.now()}`;
+      const batch = Array.from({ length: 150 }, (_, i) => ({
+        type: 'track',
+        messageId: `${tag}-${i}`,
+      }));
+      const response = await post({ batch }).expect(400);
+
+      expect(response.body.rejected).toHaveLength(150);
+      await eventually(async () => {
+        expect(await rejections().countDocuments({ messageId: { $regex: `^${tag}-` } })).toBe(100);
+      });
+    });
+
+    it('records a resent refusal once', async () => {
+      const bad = trackMessage({ event: '' });
+
+      await post({ batch: [bad] }).expect(400);
+      await post({ batch: [bad] }).expect(400);
+      await eventually(async () => {
+        expect(await rejections().countDocuments({ messageId: bad.messageId })).toBe(1);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await rejections().countDocuments({ messageId: bad.messageId })).toBe(1);
+    });
+
+    it.each([
+      [
+        'an empty Content-Type',
+        'Content-Type: \r\nContent-Length: 2\r\n\r\n{}',
+        400,
+        'unsupported_media_type',
+      ],
+      [
+        'a negative Content-Length',
+        'Content-Type: application/json\r\nContent-Length: -5\r\n\r\n',
+        400,
+        'bad_request',
+      ],
+    ])('answers %s with a JSON reason', async (_case, rest, status, code) => {
+      const answer = await rawRequest(
+        stack.baseUrl,
+        `POST /v1/track HTTP/1.1\r\nHost: x\r\nAuthorization: ${writeKeyAuth(app)}\r\n${rest}`,
+      );
+
+      expect(answer.status).toBe(status);
+      expect(JSON.parse(answer.body)).toMatchObject({ statusCode: status, code });
+    });
+  });
 });
 
 describe('Segment intake when Redis is unreachable', () => {
@@ -350,3 +461,22 @@ describe('Segment intake when Redis is unreachable', () => {
     expect(response.body.details.redis.status).toBe('down');
   });
 });
+
+/** Sends bytes as they are, for requests no HTTP client library would produce. */
+function rawRequest(baseUrl: string, request: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(baseUrl);
+
+  return new Promise((resolve, reject) => {
+    const socket = new Socket();
+    let received = '';
+
+    socket.on('data', (chunk) => (received += chunk.toString('utf8')));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head, ...body] = received.split('\r\n\r\n');
+
+      resolve({ status: Number(head.split(' ')[1]), body: body.join('\r\n\r\n') });
+    });
+    socket.connect(Number(port), hostname, () => socket.end(request));
+  });
+}

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { loadAppConfig } from '@sbi/config';
 
 import { ApiErrorFilter } from './common/api-error.filter';
+import { answerClientError } from './common/client-error.handler';
 import {
   MAX_REQUEST_BYTES,
   registerJsonBodyParser,
@@ -23,8 +24,13 @@ export async function createIngestApp(
   overrides: Record<string, string> = {},
 ): Promise<NestFastifyApplication> {
   // Needed before Nest's container exists: Fastify takes trustProxy at construction.
-  const { trustProxy } = loadAppConfig(overrides).http;
-  const adapter = new FastifyAdapter({ bodyLimit: MAX_REQUEST_BYTES, trustProxy });
+  const { trustProxy, requestTimeoutMs } = loadAppConfig(overrides).http;
+  const adapter = new FastifyAdapter({
+    bodyLimit: MAX_REQUEST_BYTES,
+    trustProxy,
+    requestTimeout: requestTimeoutMs,
+    clientErrorHandler: answerClientError,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     IngestModule.forRoot(overrides),
     adapter,

@@ -9,6 +9,7 @@ export class AppConfig {
       host: this.env.HOST,
       port: this.env.PORT,
       trustProxy: this.env.TRUST_PROXY,
+      requestTimeoutMs: this.env.REQUEST_TIMEOUT_MS,
       adminRateLimitPerMinute: this.env.ADMIN_RATE_LIMIT_PER_MINUTE,
     };
   }
@@ -52,6 +53,9 @@ export class AppConfig {
   }
 
   get auth() {
-    return { appCacheTtlMs: this.env.APP_CACHE_TTL_MS };
+    return {
+      appCacheTtlMs: this.env.APP_CACHE_TTL_MS,
+      lookupTimeoutMs: this.env.AUTH_LOOKUP_TIMEOUT_MS,
+    };
   }
 }

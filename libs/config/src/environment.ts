@@ -94,6 +94,21 @@ export class Environment {
   @Type(() => Number)
   ENQUEUE_TIMEOUT_MS: number = 2000;
 
+  /**
+   * How long a client may take to send a whole request before it gets a 408; bounds slow
+   * senders that would otherwise hold connections open forever.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  REQUEST_TIMEOUT_MS: number = 30000;
+
+  /** How long ingest waits for MongoDB to find the app of a request before answering 503. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  AUTH_LOOKUP_TIMEOUT_MS: number = 2000;
+
   /** How long ingest trusts an app looked up by its credentials (secret changes lag this much). */
   @IsInt()
   @Min(0)

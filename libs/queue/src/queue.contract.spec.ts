@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { findImportJobProblem, isRejectionJob } from './job-data.validator';
-import { importJobId } from './queue.contract';
+import { importJobId, rejectionJobId } from './queue.contract';
 
 describe('importJobId', () => {
   it('is stable for the same app and message and differs across apps', () => {
@@ -43,5 +43,18 @@ describe('isRejectionJob', () => {
 
     expect(isRejectionJob(job)).toBe(true);
     expect(isRejectionJob({ ...job, reason: '' })).toBe(false);
+  });
+});
+
+describe('rejectionJobId', () => {
+  it('is stable for a resent refusal and absent without a messageId', () => {
+    expect(rejectionJobId('a', 'm', 'invalid_message')).toBe(
+      rejectionJobId('a', 'm', 'invalid_message'),
+    );
+    expect(rejectionJobId('a', 'm', 'invalid_message')).not.toBe(
+      rejectionJobId('a', 'm', 'message_too_large'),
+    );
+    expect(rejectionJobId('a', 'm', 'x')).not.toBe(importJobId('a', 'm'));
+    expect(rejectionJobId('a', undefined, 'invalid_message')).toBeUndefined();
   });
 });

@@ -57,7 +57,23 @@ export function importJobDefaults(retry: { attempts: number; backoffMs: number }
  * containing `:`, and messageIds are sender-chosen text, so the id is a hash, never the input.
  */
 export function importJobId(appId: string, messageId: string): string {
-  const digest = createHash('sha256').update(appId).update('\u0000').update(messageId);
+  return `msg-${digestOf(appId, messageId)}`;
+}
 
-  return `msg-${digest.digest('hex').slice(0, 40)}`;
+/**
+ * The job id of a rejection record, when the message had a messageId: a sender that resends
+ * the same refused message (after a 503, say) then leaves one record, not one per try.
+ * Without a messageId nothing identifies the message, and BullMQ picks an id.
+ */
+export function rejectionJobId(appId: string, messageId: string | undefined, reason: string) {
+  return messageId === undefined ? undefined : `rej-${digestOf(appId, messageId, reason)}`;
+}
+
+function digestOf(...parts: string[]): string {
+  const hash = createHash('sha256');
+
+  // The separator keeps ("ab", "c") and ("a", "bc") apart.
+  parts.forEach((part, index) => hash.update(index === 0 ? part : `\u0000${part}`));
+
+  return hash.digest('hex').slice(0, 40);
 }

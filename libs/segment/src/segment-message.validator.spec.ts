@@ -97,3 +97,45 @@ describe('checkSegmentMessage', () => {
     );
   });
 });
+
+describe('checkSegmentMessage against hostile shapes', () => {
+  const base = { type: 'track', messageId: 'm-1', userId: 'u', event: 'E' };
+
+  function nested(depth: number): unknown {
+    let value: unknown = 1;
+
+    for (let i = 0; i < depth; i += 1) value = [value];
+
+    return value;
+  }
+
+  it('refuses a message nested deeper than the limit without overflowing the stack', () => {
+    const check = checkSegmentMessage({ ...base, properties: { x: nested(20_000) } });
+
+    expect(check).toMatchObject({ ok: false, reason: 'invalid_message' });
+    expect(!check.ok && check.detail).toContain('nested deeper than 64 levels');
+  });
+
+  it('accepts nesting just inside the limit', () => {
+    // The message is level 0 and properties level 1, so 62 more levels reach 64 in all.
+    expect(checkSegmentMessage({ ...base, properties: { x: nested(61) } }).ok).toBe(true);
+  });
+
+  it.each([' ', '\t', '\n  '])('refuses the blank messageId %j', (messageId) => {
+    expect(checkSegmentMessage({ ...base, messageId })).toMatchObject({
+      ok: false,
+      reason: 'invalid_message',
+    });
+  });
+
+  it('reads the type case-insensitively, so TRACK without an event is refused', () => {
+    expect(checkSegmentMessage({ ...base, type: ' TRACK ', event: undefined })).toMatchObject({
+      ok: false,
+      detail: 'event is required for a track message',
+    });
+    expect(checkSegmentMessage({ ...base, type: 'TRACK' })).toMatchObject({
+      ok: true,
+      message: { type: 'track' },
+    });
+  });
+});

@@ -10,6 +10,14 @@ import { SEGMENT_MESSAGE_TYPES, SegmentMessage } from './segment-message.types';
  */
 export const MAX_MESSAGE_BYTES = 32 * 1024;
 
+/**
+ * Deepest nesting accepted in one message. Segment sets none, but everything downstream walks
+ * messages recursively (JSON.stringify for the size check, the mapper, MongoDB's 100-level
+ * BSON limit), and a 10 KB body of `[[[[...` would otherwise overflow the stack. Real
+ * messages stay well under ten levels.
+ */
+export const MAX_MESSAGE_DEPTH = 64;
+
 const optionalText = { type: ['string', 'null'] };
 const optionalId = { type: ['string', 'number', 'null'] };
 const optionalObject = { type: ['object', 'null'] };
@@ -25,7 +33,8 @@ const MESSAGE_SCHEMA = {
   required: ['type'],
   properties: {
     type: { type: 'string', minLength: 1, maxLength: 64 },
-    messageId: { type: 'string', minLength: 1, maxLength: 512 },
+    // At least one non-blank character: the worker refuses blank ids, so ingest must too.
+    messageId: { type: 'string', minLength: 1, maxLength: 512, pattern: '\\S' },
     userId: optionalId,
     anonymousId: optionalId,
     event: optionalText,
@@ -66,7 +75,13 @@ export function checkSegmentMessage(input: unknown, typeFromPath?: string): Mess
     );
   }
 
-  const message = candidate as unknown as SegmentMessage;
+  if (isDeeperThan(candidate, MAX_MESSAGE_DEPTH)) {
+    const detail = `message is nested deeper than ${MAX_MESSAGE_DEPTH} levels`;
+
+    return reject(RejectionReason.InvalidMessage, detail, messageId);
+  }
+
+  const message = withNormalisedType(candidate as unknown as SegmentMessage);
   const size = Buffer.byteLength(JSON.stringify(message), 'utf8');
 
   if (size > MAX_MESSAGE_BYTES) {
@@ -96,6 +111,26 @@ function findSemanticProblem(message: SegmentMessage): string | undefined {
   }
 
   return undefined;
+}
+
+/** `TRACK` and ` track` are track messages for the mapper, so the checks must agree. */
+function withNormalisedType(message: SegmentMessage): SegmentMessage {
+  return { ...message, type: message.type.trim().toLowerCase() };
+}
+
+/** Walks the value with an explicit stack, so a hostile depth cannot overflow the call stack. */
+export function isDeeperThan(value: unknown, maxDepth: number): boolean {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+
+  while (pending.length > 0) {
+    const { value: current, depth } = pending.pop()!;
+
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= maxDepth) return true;
+    for (const child of Object.values(current)) pending.push({ value: child, depth: depth + 1 });
+  }
+
+  return false;
 }
 
 function withNormalisedIds(message: SegmentMessage): SegmentMessage {

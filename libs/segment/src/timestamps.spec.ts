@@ -62,6 +62,16 @@ describe('normalizeTimestamps', () => {
     expect(normalizeTimestamps(relayed, arrivedAt)).toBe(relayed);
   });
 
+  it('keeps the original time when the correction leaves the range of dates', () => {
+    const result = normalizeTimestamps(
+      message({ originalTimestamp: '+275760-09-13T00:00:00.000Z' }),
+      arrivedAt,
+      '-271821-04-20T00:00:00.000Z',
+    );
+
+    expect(result.timestamp).toBe('+275760-09-13T00:00:00.000Z');
+  });
+
   it('keeps an unparseable timestamp for the mapper to report', () => {
     const result = normalizeTimestamps(message({ timestamp: 'yesterday' }), arrivedAt);
 

@@ -40,8 +40,15 @@ export function normalizeTimestamps(
     ...message,
     receivedAt,
     originalTimestamp: new Date(originalMs).toISOString(),
-    timestamp: new Date(corrected).toISOString(),
+    // Two valid but extreme dates can correct to a time no Date can hold; then no skew
+    // correction is possible and the original time stands.
+    timestamp: new Date(isRepresentable(corrected) ? corrected : originalMs).toISOString(),
   };
+}
+
+/** ECMAScript dates span ±8.64e15 ms around 1970. */
+function isRepresentable(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
 }
 
 function parseDate(value: unknown): number | undefined {

@@ -4,7 +4,8 @@ import { LRUCache } from 'lru-cache';
 import { AppConfig } from '@sbi/config';
 import { App } from '@sbi/storage';
 
-import { ApiError } from '../common/api-error';
+import { ApiError, ErrorCode } from '../common/api-error';
+import { withTimeout } from '../common/with-timeout';
 import { AppsRepository } from './apps.repository';
 import { constantTimeEquals, decryptSecret, hashSecret, parseBasicAuth } from './credentials';
 
@@ -47,7 +48,7 @@ export class AppAuthenticator {
 
     if (cached) return cached;
 
-    const app = await this.findApp(credentials.user, credentials.password);
+    const app = await this.findAppInTime(credentials.user, credentials.password);
 
     if (!app) {
       throw this.refuse(credentials.password === '' ? 'unknown write key' : 'wrong key or secret');
@@ -65,6 +66,18 @@ export class AppAuthenticator {
     this.logger.warn({ reason }, 'intake credentials refused');
 
     return ApiError.unauthorized('intake');
+  }
+
+  /**
+   * MongoDB being down must not hold a sender for the driver's full server-selection wait:
+   * past AUTH_LOOKUP_TIMEOUT_MS the request gets a 503 and is retried by Segment.
+   */
+  private findAppInTime(user: string, password: string): Promise<App | null> {
+    return withTimeout(
+      this.findApp(user, password),
+      this.config.auth.lookupTimeoutMs,
+      storageUnavailable,
+    );
   }
 
   private async findApp(user: string, password: string): Promise<App | null> {
@@ -99,4 +112,12 @@ function acceptsSecret(app: App, secretHash: string, now: Date): boolean {
     constantTimeEquals(app.previousSecretHash, secretHash);
 
   return current || previous;
+}
+
+function storageUnavailable(): ApiError {
+  return new ApiError(
+    503,
+    ErrorCode.StorageUnavailable,
+    'The database did not answer in time. Retry later.',
+  );
 }

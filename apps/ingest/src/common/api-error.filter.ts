@@ -45,6 +45,10 @@ export class ApiErrorFilter implements ExceptionFilter {
       return fromHttpException(exception);
     }
 
+    const expected = this.fromExpectedError(exception);
+
+    if (expected) return expected;
+
     const errorId = randomUUID();
 
     this.logger.error({ err: exception, errorId }, 'unexpected error');
@@ -56,7 +60,45 @@ export class ApiErrorFilter implements ExceptionFilter {
       errorId,
     };
   }
+
+  /**
+   * Failures that are not bugs: MongoDB unreachable (a 503 the sender retries, like a Redis
+   * outage) and a client that hung up mid-body (nobody reads the answer; not worth an error).
+   */
+  private fromExpectedError(exception: unknown): ErrorBody | undefined {
+    const { name, code, message } = (exception ?? {}) as Record<string, unknown>;
+
+    if (typeof name === 'string' && MONGO_UNREACHABLE.has(name)) {
+      this.logger.warn({ err: exception }, 'MongoDB unreachable; answering 503');
+
+      return {
+        statusCode: 503,
+        code: ErrorCode.StorageUnavailable,
+        message: 'The database is unreachable. Retry later.',
+      };
+    }
+
+    if (code === 'ECONNRESET' || message === 'aborted') {
+      this.logger.debug({ code }, 'client aborted the request');
+
+      return {
+        statusCode: 400,
+        code: ErrorCode.RequestAborted,
+        message: 'The request was aborted.',
+      };
+    }
+
+    return undefined;
+  }
 }
+
+const MONGO_UNREACHABLE = new Set([
+  'MongoServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+]);
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'bad_request',
@@ -82,6 +124,15 @@ function fromHttpException(exception: HttpException): ErrorBody {
 
   delete rest.error;
   delete rest.statusCode;
+
+  // Fastify's own refusals of a body; Segment clients would retry a 413 or 415 forever.
+  if (status === 413) {
+    return { statusCode: 400, code: ErrorCode.RequestTooLarge, message: String(message) };
+  }
+
+  if (status === 415) {
+    return { statusCode: 400, code: ErrorCode.UnsupportedMediaType, message: String(message) };
+  }
 
   if (status === 400 && Array.isArray(message)) {
     return {

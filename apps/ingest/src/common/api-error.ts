@@ -23,6 +23,10 @@ export const ErrorCode = {
   InvalidCursor: 'invalid_cursor',
   NotFound: 'not_found',
   QueueUnavailable: 'queue_unavailable',
+  StorageUnavailable: 'storage_unavailable',
+  RequestAborted: 'request_aborted',
+  RequestTimeout: 'request_timeout',
+  HeadersTooLarge: 'headers_too_large',
   InternalError: 'internal_error',
 } as const;
 
@@ -71,7 +75,8 @@ export class ApiError extends Error {
     return new ApiError(
       HttpStatus.SERVICE_UNAVAILABLE,
       ErrorCode.QueueUnavailable,
-      'The queue is unreachable; nothing was accepted. Retry later.',
+      'The queue did not confirm in time. Resend the request: messages with the same ' +
+        'messageId are stored once, even if this attempt got through after all.',
     );
   }
 }

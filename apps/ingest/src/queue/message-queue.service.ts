@@ -10,9 +10,11 @@ import {
   importJobId,
   JobName,
   RecordRejectionJob,
+  rejectionJobId,
 } from '@sbi/queue';
 
 import { ApiError } from '../common/api-error';
+import { withTimeout } from '../common/with-timeout';
 
 /**
  * The ingest side of the queue. One `addBulk` per request: BullMQ writes it in one Redis
@@ -38,7 +40,11 @@ export class MessageQueue {
         data,
         opts: { jobId: importJobId(data.appId, data.message.messageId) } satisfies JobsOptions,
       })),
-      ...rejections.map((data) => ({ name: JobName.RecordRejection, data })),
+      ...rejections.map((data) => ({
+        name: JobName.RecordRejection,
+        data,
+        opts: { jobId: rejectionJobId(data.appId, data.messageId, data.reason) },
+      })),
     ];
 
     try {
@@ -68,13 +74,4 @@ export class MessageQueue {
       return false;
     }
   }
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-  });
-
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

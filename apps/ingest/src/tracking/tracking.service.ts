@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 
 import { ImportMessageJob, RecordRejectionJob } from '@sbi/queue';
 import {
   checkSegmentMessage,
+  isPlainObject,
   mergeBatchEnvelope,
   normalizeTimestamps,
   SegmentMessage,
@@ -34,6 +36,8 @@ export interface IntakeResult {
   rejected: Rejection[];
 }
 
+export const MAX_RECORDED_REJECTIONS = 100;
+
 /**
  * Decides what each message of a request becomes: a queued import or a recorded rejection.
  * Both are written to the queue in one step before anything is answered, so a 2xx always
@@ -53,20 +57,10 @@ export class TrackingService {
     const rejected: Rejection[] = [];
 
     request.messages.forEach((input, index) => {
-      const check = checkSegmentMessage(input, request.typeFromPath);
+      const outcome = this.decide(input, index, request);
 
-      if (!check.ok) {
-        rejected.push({
-          index,
-          messageId: check.messageId,
-          reason: check.reason,
-          detail: check.detail,
-        });
-
-        return;
-      }
-
-      imports.push({ appId: request.appId, message: this.prepare(check.message, request) });
+      if ('reason' in outcome) rejected.push(outcome);
+      else imports.push(outcome);
     });
 
     await this.enqueue(request, imports, rejected);
@@ -78,16 +72,55 @@ export class TrackingService {
     return { accepted: imports.length, rejected };
   }
 
+  /**
+   * One message's fate. The batch envelope is merged first, so the 32 KB and depth limits
+   * hold for the message as it will be queued. Whatever goes wrong with one message stays
+   * with it: a batch is never refused whole (Segment would retry it, and its good messages,
+   * forever) because of one message.
+   */
+  private decide(
+    input: unknown,
+    index: number,
+    request: IntakeRequest,
+  ): ImportMessageJob | Rejection {
+    try {
+      const merged =
+        request.envelope && isPlainObject(input)
+          ? mergeBatchEnvelope(input as SegmentMessage, request.envelope)
+          : input;
+      const check = checkSegmentMessage(merged, request.typeFromPath);
+
+      if (!check.ok) {
+        return { index, messageId: check.messageId, reason: check.reason, detail: check.detail };
+      }
+
+      const message = normalizeTimestamps(
+        check.message,
+        request.arrivedAt,
+        request.envelope?.sentAt,
+      );
+
+      return { appId: request.appId, message };
+    } catch (error) {
+      const errorId = randomUUID();
+
+      this.logger.error({ err: error, errorId, appId: request.appId, index }, 'message failed');
+
+      return {
+        index,
+        reason: ErrorCode.InvalidMessage,
+        detail: `the message could not be processed (errorId ${errorId})`,
+      };
+    }
+  }
+
   private async enqueue(
     request: IntakeRequest,
     imports: ImportMessageJob[],
     rejected: Rejection[],
   ): Promise<void> {
     try {
-      await this.queue.enqueue(
-        imports,
-        rejected.map((r) => toRejectionJob(request, r)),
-      );
+      await this.queue.enqueue(imports, this.rejectionsToRecord(request, rejected));
     } catch (error) {
       this.metrics.enqueueFailures.inc();
       throw error;
@@ -97,6 +130,24 @@ export class TrackingService {
     for (const rejection of rejected) {
       this.metrics.intakeMessages.inc({ outcome: 'rejected', reason: rejection.reason });
     }
+  }
+
+  /**
+   * The sender is told about every rejected message, but at most MAX_RECORDED_REJECTIONS of
+   * one request are stored: a request of thousands of broken messages must not turn into
+   * thousands of documents. The rest are counted in the log.
+   */
+  private rejectionsToRecord(request: IntakeRequest, rejected: Rejection[]): RecordRejectionJob[] {
+    const recorded = rejected.slice(0, MAX_RECORDED_REJECTIONS);
+
+    if (rejected.length > recorded.length) {
+      this.logger.warn(
+        { appId: request.appId, rejected: rejected.length, recorded: recorded.length },
+        'rejections beyond the per-request limit were not stored',
+      );
+    }
+
+    return recorded.map((rejection) => toRejectionJob(request, rejection));
   }
 
   /** Like `intake`, for routes that carry one message: a refusal is the request's 400. */
@@ -109,12 +160,6 @@ export class TrackingService {
         messageId: rejection.messageId,
       });
     }
-  }
-
-  private prepare(message: SegmentMessage, request: IntakeRequest): SegmentMessage {
-    const merged = request.envelope ? mergeBatchEnvelope(message, request.envelope) : message;
-
-    return normalizeTimestamps(merged, request.arrivedAt, request.envelope?.sentAt);
   }
 }
 
