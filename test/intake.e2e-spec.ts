@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { Socket } from 'node:net';
 
+import { decodeFieldNames } from '@sbi/storage';
+
 import {
   createApp,
   CreatedApp,
@@ -373,6 +375,28 @@ describe('Segment intake (ingest + worker, real Redis and MongoDB)', () => {
       const response = await post({ batch: [{ ...trackMessage(), ...overrides }] }).expect(400);
 
       expect(response.body.rejected[0].reason).toBe('invalid_message');
+    });
+
+    it('stores property names MongoDB or mongoose would refuse or drop', async () => {
+      const message = trackMessage({
+        event: 'Custom Thing',
+        properties: JSON.parse('{"__proto__":"p","a.b":"dot","$x":"dollar"}'),
+      });
+
+      await post({ batch: [message] }).expect(200);
+
+      const stored = await eventually(async () => {
+        const doc = await events().findOne({ messageId: message.messageId });
+
+        expect(doc).not.toBeNull();
+
+        return doc!;
+      });
+
+      // Parsed, because `__proto__` in an object literal would set the prototype instead.
+      expect(decodeFieldNames(stored.custom_data)).toEqual(
+        JSON.parse('{"__proto__":"p","a.b":"dot","$x":"dollar","anonymousId":"anon-e2e"}'),
+      );
     });
 
     it('tells the sender of every rejection but stores at most 100 per request', async () => {

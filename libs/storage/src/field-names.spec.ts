@@ -9,8 +9,18 @@ describe('encodeFieldNames', () => {
     ['100%', '100%25'],
     ['nul\u0000', 'nul%00'],
     ['plain', 'plain'],
+    ['__proto__', '%5F_proto__'],
+    ['__proto__x', '__proto__x'],
   ])('encodes %j as %j', (name, encoded) => {
     expect(encodeFieldName(name)).toBe(encoded);
+  });
+
+  it('round-trips a key named __proto__ as a plain key', () => {
+    const value = JSON.parse('{"__proto__":"kept","a":1}');
+    const decoded = decodeFieldNames(encodeFieldNames(value));
+
+    expect(Object.keys(decoded)).toEqual(['__proto__', 'a']);
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
   });
 
   it('encodes nested keys inside arrays', () => {

@@ -8,9 +8,17 @@
 // The NUL character is what MongoDB refuses in a key, so the pattern must name it.
 // eslint-disable-next-line no-control-regex
 const UNSAFE_KEY_CHARACTERS = /[%$.\u0000]/g;
-const ENCODED_KEY_CHARACTERS = /%(25|24|2E|00)/g;
+const ENCODED_KEY_CHARACTERS = /%(25|24|2E|00|5F)/g;
+
+/**
+ * Mongoose silently removes a key named `__proto__` (its guard against prototype pollution),
+ * and a sender may well use that name; its first character is encoded so it survives.
+ */
+const PROTO_KEY = '__proto__';
 
 export function encodeFieldName(name: string): string {
+  if (name === PROTO_KEY) return `%5F${PROTO_KEY.slice(1)}`;
+
   return name.replace(UNSAFE_KEY_CHARACTERS, (char) => {
     const hex = char.charCodeAt(0).toString(16).toUpperCase();
 
