@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { AdminAuthGuard } from '../apps/admin-auth.guard';
-import { AppsService } from '../apps/apps.service';
+import { AppExistsPipe } from '../apps/app-exists.pipe';
 import { ApiError, ErrorCode } from '../common/api-error';
 import { FailedJobs } from '../queue/failed-jobs.service';
 import { ListFailedQuery } from './dto/list-failed.query';
@@ -17,16 +17,11 @@ import { ReplayFailedDto } from './dto/replay-failed.dto';
 @UseGuards(AdminAuthGuard)
 @Controller('admin/apps/:id/failed')
 export class DeadLettersController {
-  constructor(
-    private readonly apps: AppsService,
-    private readonly failed: FailedJobs,
-  ) {}
+  constructor(private readonly failed: FailedJobs) {}
 
   /** Newest first, with the error of the last attempt. */
   @Get()
-  async list(@Param('id') id: string, @Query() query: ListFailedQuery) {
-    await this.apps.get(id);
-
+  async list(@Param('id', AppExistsPipe) id: string, @Query() query: ListFailedQuery) {
     const { jobs, truncated } = await this.failed.list(id, query.limit ?? 50);
 
     return { items: jobs, truncated };
@@ -34,9 +29,7 @@ export class DeadLettersController {
 
   @Post('replay')
   @HttpCode(200)
-  async replay(@Param('id') id: string, @Body() dto: ReplayFailedDto) {
-    await this.apps.get(id);
-
+  async replay(@Param('id', AppExistsPipe) id: string, @Body() dto: ReplayFailedDto) {
     if (dto.all === true && dto.jobIds) {
       throw ApiError.badRequest(ErrorCode.ValidationFailed, 'Give jobIds or all, not both.');
     }

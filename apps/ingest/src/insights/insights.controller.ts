@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { AdminAuthGuard } from '../apps/admin-auth.guard';
-import { AppExistsPipe } from './app-exists.pipe';
+import { AppExistsPipe } from '../apps/app-exists.pipe';
 import { EventsQueryDto } from './dto/events-query.dto';
 import { RejectedQueryDto } from './dto/rejected-query.dto';
 import { SkippedQueryDto } from './dto/skipped-query.dto';

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 
+import { Clock } from '@sbi/config';
+
 import { AppsModule } from '../apps/apps.module';
 import { QueueModule } from '../queue/queue.module';
-import { AppExistsPipe } from './app-exists.pipe';
-import { Clock } from '@sbi/config';
 import { InsightsController } from './insights.controller';
 import { InsightsRepository } from './insights.repository';
 import { LiveviewService } from './liveview.service';
@@ -21,7 +21,6 @@ import { StatusService } from './status.service';
     LiveviewService,
     SkippedService,
     RejectedService,
-    AppExistsPipe,
     Clock,
   ],
 })
