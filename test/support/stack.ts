@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { Connection, createConnection } from 'mongoose';
 import request from 'supertest';
@@ -9,6 +10,7 @@ import { createWorkerApp } from '../../apps/worker/src/bootstrap';
 import { DEVELOPMENT_DEFAULTS } from '@sbi/config';
 
 const DEFAULT_MONGODB_URI = 'mongodb://127.0.0.1:27017/segment_branch_import';
+const DEFAULT_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
  * The real ingest and worker apps, booted in this process against the real Redis and
@@ -35,7 +37,7 @@ export const ADMIN_TOKEN = DEVELOPMENT_DEFAULTS.ADMIN_TOKEN;
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const suffix = randomBytes(4).toString('hex');
-  const env = {
+  const env: Record<string, string> = {
     MONGODB_URI: withDatabase(process.env.MONGODB_URI ?? DEFAULT_MONGODB_URI, `e2e_${suffix}`),
     QUEUE_PREFIX: `e2e-${suffix}`,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
@@ -64,8 +66,25 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await ingest.close();
       await db.dropDatabase();
       await db.close();
+      await deleteQueueKeys(env.REDIS_URL ?? DEFAULT_REDIS_URL, env.QUEUE_PREFIX);
     },
   };
+}
+
+/** Removes every Redis key of a test's queue prefix, so runs leave nothing behind. */
+async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+
+  try {
+    await redis.connect();
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
+      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+    }
+  } catch {
+    // The Redis-unreachable suite points at a closed port: there is nothing to clean there.
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** Replaces the database name of a MongoDB URI, keeping host and options. */
