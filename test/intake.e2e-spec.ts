@@ -82,16 +82,46 @@ describe('Segment intake (ingest + worker, real Redis and MongoDB)', () => {
   });
 
   describe('validation', () => {
-    it('answers 400 invalid_json for a malformed body', async () => {
+    const tooLargeBatch = JSON.stringify({
+      batch: Array.from({ length: 20 }, () =>
+        trackMessage({ properties: { blob: 'y'.repeat(30 * 1024) } }),
+      ),
+    });
+
+    it.each([
+      ['a malformed body', '/v1/track', 'application/json', '{"type": "track",', 'invalid_json'],
+      ['a body over 500 KB', '/v1/batch', 'application/json', tooLargeBatch, 'request_too_large'],
+      [
+        'a body far over the limit',
+        '/v1/batch',
+        'application/json',
+        `{"batch":["${'z'.repeat(3 * 1024 * 1024)}"]}`,
+        'request_too_large',
+      ],
+      [
+        'a body that is not JSON',
+        '/v1/track',
+        'application/x-www-form-urlencoded',
+        'type=track',
+        'unsupported_media_type',
+      ],
+      [
+        'a body with no batch array',
+        '/v1/batch',
+        'application/json',
+        '{"messages":[]}',
+        'invalid_batch',
+      ],
+    ])('answers 400 for %s', async (_case, route, contentType, body, code) => {
       const response = await stack
         .http()
-        .post('/v1/track')
+        .post(route)
         .set('Authorization', writeKeyAuth(app))
-        .set('Content-Type', 'application/json')
-        .send('{"type": "track",')
+        .set('Content-Type', contentType)
+        .send(body)
         .expect(400);
 
-      expect(response.body.code).toBe('invalid_json');
+      expect(response.body.code).toBe(code);
     });
 
     it.each([
@@ -129,55 +159,6 @@ describe('Segment intake (ingest + worker, real Redis and MongoDB)', () => {
           reason: 'message_too_large',
         });
       });
-    });
-
-    it('answers 400 request_too_large over 500 KB', async () => {
-      const batch = Array.from({ length: 20 }, () =>
-        trackMessage({ properties: { blob: 'y'.repeat(30 * 1024) } }),
-      );
-      const response = await stack
-        .http()
-        .post('/v1/batch')
-        .set('Authorization', writeKeyAuth(app))
-        .send({ batch })
-        .expect(400);
-
-      expect(response.body.code).toBe('request_too_large');
-    });
-
-    it('answers 400 unsupported_media_type for a body that is not JSON', async () => {
-      const response = await stack
-        .http()
-        .post('/v1/track')
-        .set('Authorization', writeKeyAuth(app))
-        .set('Content-Type', 'application/x-www-form-urlencoded')
-        .send('type=track')
-        .expect(400);
-
-      expect(response.body.code).toBe('unsupported_media_type');
-    });
-
-    it('answers 400 request_too_large even far over the limit', async () => {
-      const response = await stack
-        .http()
-        .post('/v1/batch')
-        .set('Authorization', writeKeyAuth(app))
-        .set('Content-Type', 'application/json')
-        .send(`{"batch":["${'z'.repeat(3 * 1024 * 1024)}"]}`)
-        .expect(400);
-
-      expect(response.body.code).toBe('request_too_large');
-    });
-
-    it('answers 400 invalid_batch when the body has no batch array', async () => {
-      const response = await stack
-        .http()
-        .post('/v1/batch')
-        .set('Authorization', writeKeyAuth(app))
-        .send({ messages: [] })
-        .expect(400);
-
-      expect(response.body.code).toBe('invalid_batch');
     });
 
     it('keeps the good messages of a batch and reports the bad one', async () => {
