@@ -121,6 +121,26 @@ describe('checkSegmentMessage against hostile shapes', () => {
     expect(checkSegmentMessage({ ...base, properties: { x: nested(61) } }).ok).toBe(true);
   });
 
+  it.each([
+    ['a messageId', { messageId: 'dup-\ud800-T' }],
+    ['a userId', { userId: '\udbff' }],
+    ['a nested value', { properties: { list: ['ok', 'x\udc00'] } }],
+    ['a key', { properties: { ['k\ud83d']: 1 } }],
+  ])('refuses a lone surrogate in %s', (_where, overrides) => {
+    const check = checkSegmentMessage({ ...base, ...overrides });
+
+    expect(check).toMatchObject({ ok: false, reason: 'invalid_message' });
+    expect(!check.ok && check.detail).toContain('lone UTF-16 surrogate');
+  });
+
+  it('accepts emoji, RTL marks and zero-width characters', () => {
+    const text = '😀 \u200f\u200b e\u0301';
+
+    expect(checkSegmentMessage({ ...base, userId: text, properties: { [text]: text } }).ok).toBe(
+      true,
+    );
+  });
+
   it.each([' ', '\t', '\n  '])('refuses the blank messageId %j', (messageId) => {
     expect(checkSegmentMessage({ ...base, messageId })).toMatchObject({
       ok: false,

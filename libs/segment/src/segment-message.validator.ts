@@ -75,11 +75,9 @@ export function checkSegmentMessage(input: unknown, typeFromPath?: string): Mess
     );
   }
 
-  if (isDeeperThan(candidate, MAX_MESSAGE_DEPTH)) {
-    const detail = `message is nested deeper than ${MAX_MESSAGE_DEPTH} levels`;
+  const structureProblem = findStructureProblem(candidate, MAX_MESSAGE_DEPTH);
 
-    return reject(RejectionReason.InvalidMessage, detail, messageId);
-  }
+  if (structureProblem) return reject(RejectionReason.InvalidMessage, structureProblem, messageId);
 
   const message = withNormalisedType(candidate as unknown as SegmentMessage);
   const size = Buffer.byteLength(JSON.stringify(message), 'utf8');
@@ -118,20 +116,32 @@ function withNormalisedType(message: SegmentMessage): SegmentMessage {
   return { ...message, type: message.type.trim().toLowerCase() };
 }
 
-/** Walks the value with an explicit stack, so a hostile depth cannot overflow the call stack. */
-export function isDeeperThan(value: unknown, maxDepth: number): boolean {
+/**
+ * Walks the value with an explicit stack, so a hostile depth cannot overflow the call stack,
+ * and finds what no later step can store faithfully: nesting deeper than `maxDepth`, or text
+ * (a value or a key) with a lone UTF-16 surrogate. JSON allows `"\ud800"`, but UTF-8 cannot
+ * hold it: Redis and MongoDB would turn it into U+FFFD, so two distinct messageIds or userIds
+ * would silently become one.
+ */
+export function findStructureProblem(value: unknown, maxDepth: number): string | undefined {
   const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
 
   while (pending.length > 0) {
     const { value: current, depth } = pending.pop()!;
 
+    if (typeof current === 'string' && !current.isWellFormed()) return MALFORMED_TEXT;
     if (typeof current !== 'object' || current === null) continue;
-    if (depth >= maxDepth) return true;
-    for (const child of Object.values(current)) pending.push({ value: child, depth: depth + 1 });
+    if (depth >= maxDepth) return `message is nested deeper than ${maxDepth} levels`;
+    for (const [key, child] of Object.entries(current)) {
+      if (!key.isWellFormed()) return MALFORMED_TEXT;
+      pending.push({ value: child, depth: depth + 1 });
+    }
   }
 
-  return false;
+  return undefined;
 }
+
+const MALFORMED_TEXT = 'message contains text with a lone UTF-16 surrogate (not valid Unicode)';
 
 function withNormalisedIds(message: SegmentMessage): SegmentMessage {
   return {
