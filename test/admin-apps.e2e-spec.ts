@@ -1,3 +1,5 @@
+import { createWorkerApp } from '../apps/worker/src/bootstrap';
+
 import { trackMessage } from './support/samples';
 import {
   ADMIN_TOKEN,
@@ -296,6 +298,55 @@ describe('admin API: apps, credentials and access', () => {
         .expect(401);
       expect(await stack.db.collection('events').countDocuments({ appId: app.id })).toBe(0);
     });
+  });
+});
+
+describe('deleting an app with messages still queued', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    // No worker yet: the messages wait in the queue while the app is deleted.
+    stack = await startStack({ withWorker: false, env: { APP_CACHE_TTL_MS: '60000' } });
+  });
+
+  afterAll(() => stack.close());
+
+  it('stores none of them, imports or rejections, once a worker runs', async () => {
+    const app = await createApp(stack, { name: 'queued then deleted' });
+    const good = trackMessage();
+    const bad = trackMessage({ event: '' });
+
+    await stack
+      .http()
+      .post('/v1/batch')
+      .set('Authorization', writeKeyAuth(app))
+      .send({ batch: [good, bad] })
+      .expect(200);
+    await stack
+      .http()
+      .delete(`/admin/apps/${app.id}?confirm=${app.id}`)
+      .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .expect(200);
+
+    const worker = await createWorkerApp(stack.env);
+
+    try {
+      await eventually(async () => {
+        const queue = await stack
+          .http()
+          .get('/metrics')
+          .set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+
+        expect(queue.text).toMatch(/sbi_queue_jobs\{state="waiting"\} 0/);
+        expect(queue.text).toMatch(/sbi_queue_jobs\{state="active"\} 0/);
+      });
+
+      for (const name of ['events', 'skipped_messages', 'rejected_messages']) {
+        expect(await stack.db.collection(name).countDocuments({ appId: app.id })).toBe(0);
+      }
+    } finally {
+      await worker.close();
+    }
   });
 });
 

@@ -45,6 +45,22 @@ export class EventStore implements OnModuleInit {
     return app && !app.deletingAt ? app.platforms : undefined;
   }
 
+  async isAppActive(appId: string): Promise<boolean> {
+    return (await this.findPlatforms(appId)) !== undefined;
+  }
+
+  /** Takes back what was stored for a message of an app that is being deleted. */
+  async removeMessage(appId: string, messageId: string): Promise<void> {
+    await Promise.all([
+      this.events.deleteOne({ appId, messageId }).exec(),
+      this.skipped.deleteOne({ appId, messageId }).exec(),
+    ]);
+  }
+
+  async removeRejection(jobId: string): Promise<void> {
+    await this.rejected.deleteOne({ jobId }).exec();
+  }
+
   /** Returns true when this call stored the event, false when it was already there. */
   async saveEvent(record: BranchEventRecord): Promise<boolean> {
     const stored = {

@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 
 import { mapSegmentMessage, MappingResult } from '@sbi/mapping';
 import { ImportMessageJob, RecordRejectionJob } from '@sbi/queue';
+import { Clock } from '@sbi/config';
 import { EVENT_ORIGIN_SEGMENT } from '@sbi/storage';
 
-import { Clock } from '@sbi/config';
 import { EventStore } from './event-store.repository';
 
 export type ImportOutcome =
@@ -12,9 +12,16 @@ export type ImportOutcome =
   | { outcome: 'skipped'; reason: string; stored: boolean }
   | { outcome: 'discarded'; reason: 'app_deleted' };
 
+const DISCARDED: ImportOutcome = { outcome: 'discarded', reason: 'app_deleted' };
+
 /**
  * What happens to one queued message: mapped with the app's current platform switches, then
  * stored as an event or recorded as skipped with the mapper's reason.
+ *
+ * An app can be deleted while its messages are in flight. Nothing is stored for an app that
+ * is gone or being deleted, and a record written just as the deletion began is taken back:
+ * the deletion marks the app before it removes the data, so a record inserted after the mark
+ * sees it on the re-check, and one inserted before is removed by the deletion itself.
  */
 @Injectable()
 export class ImportService {
@@ -28,22 +35,21 @@ export class ImportService {
   async importMessage(job: ImportMessageJob): Promise<ImportOutcome> {
     const platforms = await this.store.findPlatforms(job.appId);
 
-    if (!platforms) {
-      // The app was deleted with all its data on purpose: storing this would resurrect it.
-      this.logger.warn(
-        { appId: job.appId, messageId: job.message.messageId, reason: 'app_deleted' },
-        'discarded',
-      );
-
-      return { outcome: 'discarded', reason: 'app_deleted' };
-    }
+    if (!platforms) return this.discard(job.appId, job.message.messageId);
 
     const result = mapSegmentMessage(job.message, { platforms });
+    const outcome = result.imported
+      ? await this.storeEvent(job, result)
+      : await this.storeSkipped(job, result);
 
-    return result.imported ? this.storeEvent(job, result) : this.storeSkipped(job, result);
+    return this.keepUnlessAppDeleted(job.appId, job.message.messageId, outcome, () =>
+      this.store.removeMessage(job.appId, job.message.messageId),
+    );
   }
 
-  async recordRejection(jobId: string, job: RecordRejectionJob): Promise<void> {
+  async recordRejection(jobId: string, job: RecordRejectionJob): Promise<ImportOutcome | void> {
+    if (!(await this.store.isAppActive(job.appId))) return this.discard(job.appId, job.messageId);
+
     await this.store.saveRejected({
       jobId,
       appId: job.appId,
@@ -54,6 +60,30 @@ export class ImportService {
       receivedAt: new Date(job.receivedAt),
       recordedAt: this.clock.now(),
     });
+
+    return this.keepUnlessAppDeleted(job.appId, job.messageId, undefined, () =>
+      this.store.removeRejection(jobId),
+    );
+  }
+
+  private async keepUnlessAppDeleted<T>(
+    appId: string,
+    messageId: string | undefined,
+    outcome: T,
+    takeBack: () => Promise<void>,
+  ): Promise<T | ImportOutcome> {
+    if (await this.store.isAppActive(appId)) return outcome;
+
+    await takeBack();
+
+    return this.discard(appId, messageId);
+  }
+
+  private discard(appId: string, messageId: string | undefined): ImportOutcome {
+    // The app was deleted with all its data on purpose: storing this would resurrect it.
+    this.logger.warn({ appId, messageId, reason: 'app_deleted' }, 'discarded');
+
+    return DISCARDED;
   }
 
   private async storeEvent(
