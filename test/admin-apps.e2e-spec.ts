@@ -190,6 +190,51 @@ describe('admin API: apps, credentials and access', () => {
       await send(again.body.branchSecret).expect(200);
     });
 
+    it('lets one of several simultaneous rotations win, and every secret it hands out works', async () => {
+      const app = await createApp(stack, { name: 'parallel rotate' });
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          stack
+            .http()
+            .post(`/admin/apps/${app.id}/secret/rotate`)
+            .set(operator)
+            .send({ graceSeconds: 3600 }),
+        ),
+      );
+      const winners = answers.filter((answer) => answer.status === 200);
+
+      expect(winners).toHaveLength(1);
+      expect(answers.filter((a) => a.status === 409)).toHaveLength(7);
+      await stack
+        .http()
+        .post('/v1/track')
+        .set(
+          'Authorization',
+          `Basic ${Buffer.from(`${winners[0].body.branchSecret}:`).toString('base64')}`,
+        )
+        .send(trackMessage())
+        .expect(200);
+    });
+
+    it.each([
+      ['platforms as an array', { platforms: [{ ios: true, android: true, web: true }] }],
+      ['a null name', { name: null }],
+    ])('refuses to PATCH %s', async (_case, body) => {
+      const app = await createApp(stack, { name: 'patched' });
+      const response = await stack
+        .http()
+        .patch(`/admin/apps/${app.id}`)
+        .set(operator)
+        .send(body)
+        .expect(400);
+
+      expect(response.body.code).toBe('validation_failed');
+      expect((await snapshot(app.id)).app).toMatchObject({
+        name: 'patched',
+        platforms: { ios: true, android: true, web: true },
+      });
+    });
+
     it('stops the old admin key at once when it is rotated', async () => {
       const app = await createApp(stack, { name: 'admin key' });
       const rotated = await stack
@@ -361,9 +406,14 @@ describe('admin API rate limit', () => {
 
   it('answers 429 with Retry-After past the limit, counting refused tokens too', async () => {
     const statuses: number[] = [];
+    // One budget per client across routes, not per route.
+    const paths = ['/admin/apps', '/admin/apps/app_a', '/metrics', '/admin/apps/app_b/events'];
 
     for (let i = 0; i < 6; i += 1) {
-      const response = await stack.http().get('/admin/apps').set('Authorization', 'Bearer guess');
+      const response = await stack
+        .http()
+        .get(paths[i % paths.length])
+        .set('Authorization', 'Bearer guess');
 
       statuses.push(response.status);
       if (response.status === 429) {

@@ -1,9 +1,12 @@
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 import { decodeFieldNames } from '@sbi/storage';
 
 import {
+  ADMIN_TOKEN,
   createApp,
   CreatedApp,
   eventually,
@@ -358,6 +361,51 @@ describe('Segment intake (ingest + worker, real Redis and MongoDB)', () => {
       expect(response.body.rejected[0].reason).toBe('invalid_message');
     });
 
+    it('takes a gzip-compressed batch, as Segment libraries may send', async () => {
+      const message = trackMessage();
+
+      const answer = await postBytes(
+        stack.baseUrl,
+        '/v1/batch',
+        gzipSync(JSON.stringify({ batch: [message] })),
+        {
+          Authorization: writeKeyAuth(app),
+          'Content-Encoding': 'gzip',
+        },
+      );
+
+      expect(answer).toEqual({ status: 200, body: { success: true, accepted: 1, rejected: [] } });
+      await eventually(async () => {
+        expect(await events().countDocuments({ messageId: message.messageId })).toBe(1);
+      });
+    });
+
+    it.each([
+      ['corrupt gzip', 'gzip', Buffer.from('not gzip at all'), 'invalid_json'],
+      ['an unknown encoding', 'br', Buffer.from('{}'), 'unsupported_media_type'],
+    ])('answers 400 for %s', async (_case, encoding, body, code) => {
+      const answer = await postBytes(stack.baseUrl, '/v1/batch', body, {
+        Authorization: writeKeyAuth(app),
+        'Content-Encoding': encoding,
+      });
+
+      expect(answer.status).toBe(400);
+      expect(answer.body.code).toBe(code);
+    });
+
+    it('ignores a UTF-8 byte-order mark before the JSON', async () => {
+      const body = Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(JSON.stringify({ batch: [trackMessage()] })),
+      ]);
+
+      const answer = await postBytes(stack.baseUrl, '/v1/batch', body, {
+        Authorization: writeKeyAuth(app),
+      });
+
+      expect(answer).toMatchObject({ status: 200, body: { accepted: 1 } });
+    });
+
     it('stores property names MongoDB or mongoose would refuse or drop', async () => {
       const message = trackMessage({
         event: 'Custom Thing',
@@ -460,6 +508,21 @@ describe('Segment intake when Redis is unreachable', () => {
     expect(response.body.code).toBe('queue_unavailable');
   });
 
+  it.each(['failed', 'status'])(
+    'answers 503 on the admin %s view, which reads Redis, instead of hanging',
+    async (view) => {
+      const started = Date.now();
+      const response = await stack
+        .http()
+        .get(`/admin/apps/${app.id}/${view}`)
+        .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+        .expect(503);
+
+      expect(response.body.code).toBe('queue_unavailable');
+      expect(Date.now() - started).toBeLessThan(3000);
+    },
+  );
+
   it('reports itself not ready', async () => {
     const response = await stack.http().get('/health/ready').expect(503);
 
@@ -483,5 +546,34 @@ function rawRequest(baseUrl: string, request: string): Promise<{ status: number;
       resolve({ status: Number(head.split(' ')[1]), body: body.join('\r\n\r\n') });
     });
     socket.connect(Number(port), hostname, () => socket.end(request));
+  });
+}
+
+/** POSTs bytes as JSON without re-encoding them (supertest would serialise a Buffer). */
+function postBytes(
+  baseUrl: string,
+  path: string,
+  body: Buffer,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      new URL(path, baseUrl),
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, ...headers },
+      },
+      (response) => {
+        let text = '';
+
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }),
+        );
+      },
+    );
+
+    request.on('error', reject);
+    request.end(body);
   });
 }

@@ -18,10 +18,17 @@ describe('validateEnvironment', () => {
     expect(env.WORKER_CONCURRENCY).toBe(8);
   });
 
-  it('reads booleans from their text, so "false" is false', () => {
-    expect(validateEnvironment({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
-    expect(validateEnvironment({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
-    expect(validateEnvironment({}).TRUST_PROXY).toBe(false);
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['true', true],
+    ['1', 1],
+    ['10.0.0.1, 10.0.0.0/8', '10.0.0.1, 10.0.0.0/8'],
+  ])('reads TRUST_PROXY=%j as %j, so "false" is not true', (raw, expected) => {
+    expect(validateEnvironment(raw === undefined ? {} : { TRUST_PROXY: raw }).TRUST_PROXY).toBe(
+      expected,
+    );
   });
 
   it('names every bad variable and its value in one error', () => {

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
-  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -44,14 +43,13 @@ export class Environment {
   HOST: string = '127.0.0.1';
 
   /**
-   * Set to true when ingest runs behind a reverse proxy, so the client address comes from
-   * X-Forwarded-For. Left false, that header is ignored: a client could otherwise choose the
-   * address the admin rate limit counts against.
+   * Which proxies in front of ingest to believe about the client address (X-Forwarded-For):
+   * `false` (default: none), a hop count such as `1` (one load balancer), or a comma-separated
+   * list of proxy addresses or CIDRs. `true` believes every hop, so a client can choose the
+   * address the admin rate limit counts: only for a proxy that overwrites the header.
    */
-  // Read the raw text: implicit conversion alone would turn "false" into true.
-  @Transform(({ obj, key }) => [true, 'true', '1'].includes(obj[key]))
-  @IsBoolean()
-  TRUST_PROXY: boolean = false;
+  @Transform(({ obj, key }) => parseTrustProxy(obj[key]))
+  TRUST_PROXY: boolean | number | string = false;
 
   /** Admin API requests (any route under /admin and /metrics) per client address a minute. */
   @Type(() => Number)
@@ -169,6 +167,17 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
 
   return env;
+}
+
+/** `false`, `true`, a hop count, or proxy addresses, as Fastify's trustProxy takes them. */
+export function parseTrustProxy(raw: unknown): boolean | number | string {
+  const text = String(raw ?? 'false').trim();
+
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+
+  return text;
 }
 
 const SECRET_VARIABLES = new Set(['ADMIN_TOKEN', 'SECRETS_ENCRYPTION_KEY']);

@@ -6,6 +6,7 @@ import { AppConfig } from '@sbi/config';
 import { App, AppSchema } from './schemas/app.schema';
 import { BranchEventRecord, BranchEventSchema } from './schemas/branch-event.schema';
 import { RejectedMessage, RejectedMessageSchema } from './schemas/rejected-message.schema';
+import { SecretRotation, SecretRotationSchema } from './schemas/secret-rotation.schema';
 import { SkippedMessage, SkippedMessageSchema } from './schemas/skipped-message.schema';
 
 const MODELS = MongooseModule.forFeature([
@@ -13,6 +14,7 @@ const MODELS = MongooseModule.forFeature([
   { name: BranchEventRecord.name, schema: BranchEventSchema },
   { name: SkippedMessage.name, schema: SkippedMessageSchema },
   { name: RejectedMessage.name, schema: RejectedMessageSchema },
+  { name: SecretRotation.name, schema: SecretRotationSchema },
 ]);
 
 /** The MongoDB connection and every model; each app imports it once, at its root. */

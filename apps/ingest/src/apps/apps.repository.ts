@@ -1,18 +1,33 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, UpdateQuery } from 'mongoose';
 
-import { App, BranchEventRecord, RejectedMessage, SkippedMessage } from '@sbi/storage';
+import {
+  App,
+  BranchEventRecord,
+  RejectedMessage,
+  SecretRotation,
+  SkippedMessage,
+} from '@sbi/storage';
+
+/** MongoDB's duplicate-key error. */
+const DUPLICATE_KEY = 11000;
 
 /** MongoDB access for apps; the services above it hold the decisions. */
 @Injectable()
-export class AppsRepository {
+export class AppsRepository implements OnModuleInit {
   constructor(
     @InjectModel(App.name) private readonly apps: Model<App>,
     @InjectModel(BranchEventRecord.name) private readonly events: Model<BranchEventRecord>,
     @InjectModel(SkippedMessage.name) private readonly skipped: Model<SkippedMessage>,
     @InjectModel(RejectedMessage.name) private readonly rejected: Model<RejectedMessage>,
+    @InjectModel(SecretRotation.name) private readonly rotations: Model<SecretRotation>,
   ) {}
+
+  /** The indexes of every collection written here must exist before the first write. */
+  async onModuleInit(): Promise<void> {
+    await this.rotations.init();
+  }
 
   async create(app: Omit<App, 'createdAt' | 'updatedAt'>): Promise<App> {
     const created = await this.apps.create(app);
@@ -51,6 +66,22 @@ export class AppsRepository {
   }
 
   /**
+   * Claims the rotation away from `replacedSecretHash`: true for exactly one caller, however
+   * many rotate at once (see SecretRotation).
+   */
+  async claimRotation(appId: string, replacedSecretHash: string): Promise<boolean> {
+    try {
+      await this.rotations.create({ appId, replacedSecretHash, rotatedAt: new Date() });
+
+      return true;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === DUPLICATE_KEY) return false;
+
+      throw error;
+    }
+  }
+
+  /**
    * Deletes an app and everything stored for it. There are no transactions on the local
    * MongoDB-wire server, so the app is first marked as being deleted (ingest then refuses its
    * credentials and the worker discards its queued messages), then its data goes, then the app.
@@ -63,6 +94,7 @@ export class AppsRepository {
       this.events.deleteMany({ appId: id }).exec(),
       this.skipped.deleteMany({ appId: id }).exec(),
       this.rejected.deleteMany({ appId: id }).exec(),
+      this.rotations.deleteMany({ appId: id }).exec(),
     ]);
 
     await this.apps.deleteOne({ _id: id }).exec();

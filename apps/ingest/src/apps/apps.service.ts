@@ -106,13 +106,17 @@ export class AppsService {
     const graceSeconds = options.graceSeconds ?? DEFAULT_GRACE_SECONDS;
 
     if (isInGrace(app) && !options.force) {
-      throw new ApiError(
-        409,
-        ErrorCode.RotationInProgress,
+      throw rotationInProgress(
         'The previous secret is still in its grace period; rotating again would cut it off. ' +
           'Wait until previousSecretExpiresAt, or send force: true.',
-        { previousSecretExpiresAt: app.previousSecretExpiresAt },
+        app.previousSecretExpiresAt,
       );
+    }
+
+    // Of two rotations at once, one wins and the other is told so, instead of both handing
+    // out a secret of which only the last would work.
+    if (!(await this.apps.claimRotation(id, app.secretHash))) {
+      throw rotationInProgress('Another rotation of this secret happened at the same time.');
     }
 
     const { branchSecret } = generateCredentials();
@@ -125,9 +129,11 @@ export class AppsService {
       },
     });
 
+    if (!updated) throw appNotFound(id);
+
     this.logger.log({ appId: id, graceSeconds }, 'secret rotated');
 
-    return { ...toView(updated ?? app), branchSecret };
+    return { ...toView(updated), branchSecret };
   }
 
   /** Replaces the app's admin key at once: the old key stops working immediately. */
@@ -171,6 +177,10 @@ export class AppsService {
   private encryptOptional(secret: string | undefined) {
     return secret ? encryptSecret(secret, this.config.security.secretsEncryptionKey) : undefined;
   }
+}
+
+function rotationInProgress(message: string, previousSecretExpiresAt?: Date): ApiError {
+  return new ApiError(409, ErrorCode.RotationInProgress, message, { previousSecretExpiresAt });
 }
 
 function pickPlatforms(platforms: PlatformSettings): PlatformSettings {

@@ -78,6 +78,14 @@ export class ApiErrorFilter implements ExceptionFilter {
       };
     }
 
+    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') {
+      return {
+        statusCode: 400,
+        code: ErrorCode.InvalidJson,
+        message: 'The body is not valid gzip or deflate data.',
+      };
+    }
+
     if (code === 'ECONNRESET' || message === 'aborted') {
       this.logger.debug({ code }, 'client aborted the request');
 

@@ -71,12 +71,10 @@ export class ApiError extends Error {
     );
   }
 
-  static queueUnavailable() {
-    return new ApiError(
-      HttpStatus.SERVICE_UNAVAILABLE,
-      ErrorCode.QueueUnavailable,
-      'The queue did not confirm in time. Resend the request: messages with the same ' +
-        'messageId are stored once, even if this attempt got through after all.',
-    );
+  static queueUnavailable(
+    message = 'The queue did not confirm in time. Resend the request: messages with the same ' +
+      'messageId are stored once, even if this attempt got through after all.',
+  ) {
+    return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.QueueUnavailable, message);
   }
 }

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Transform } from 'node:stream';
+import { createGunzip, createInflate } from 'node:zlib';
 
 import { ApiError, ErrorCode } from './api-error';
 
@@ -40,6 +42,7 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
       });
     }
   });
+  fastify.addHook('preParsing', async (request, _reply, payload) => decode(request, payload));
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(
     ['application/json', 'text/plain'],
@@ -59,7 +62,7 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
       }
 
       try {
-        done(null, JSON.parse(body.toString('utf8')));
+        done(null, JSON.parse(withoutByteOrderMark(body).toString('utf8')));
       } catch (error) {
         done(
           ApiError.badRequest(
@@ -87,6 +90,43 @@ export function registerUnsupportedTypeParser(fastify: FastifyInstance): void {
       );
     },
   );
+}
+
+/**
+ * Segment's HTTP API takes gzip-compressed bodies, and some of its libraries send them. The
+ * limits then apply to the decompressed bytes, and a webhook signature to the same bytes.
+ */
+function decode(request: FastifyRequest, payload: NodeJS.ReadableStream) {
+  const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
+
+  if (encoding === 'identity') return payload;
+  if (encoding === 'gzip') return countingEncodedBytes(payload, createGunzip());
+  if (encoding === 'deflate') return countingEncodedBytes(payload, createInflate());
+
+  throw ApiError.badRequest(
+    ErrorCode.UnsupportedMediaType,
+    `Content-Encoding ${encoding} is not accepted; send gzip, deflate or none.`,
+  );
+}
+
+/**
+ * Fastify checks Content-Length against `receivedEncodedLength` of the stream a preParsing
+ * hook returns, so the decoder carries the count of compressed bytes read.
+ */
+function countingEncodedBytes(payload: NodeJS.ReadableStream, decoder: Transform) {
+  const decoded = decoder as Transform & { receivedEncodedLength: number };
+
+  decoded.receivedEncodedLength = 0;
+  payload.on('data', (chunk: Buffer) => (decoded.receivedEncodedLength += chunk.length));
+
+  return payload.pipe(decoded);
+}
+
+/** A UTF-8 byte-order mark is not JSON, but some webhook relays add one. */
+function withoutByteOrderMark(body: Buffer): Buffer {
+  const hasMark = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf;
+
+  return hasMark ? body.subarray(3) : body;
 }
 
 function describe(error: unknown): string {

@@ -2,7 +2,11 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 
+import { AppConfig } from '@sbi/config';
 import { IMPORT_QUEUE } from '@sbi/queue';
+
+import { ApiError } from '../common/api-error';
+import { withTimeout } from '../common/with-timeout';
 
 /** A job that used up its retries (a dead letter), as the admin API shows it. */
 export interface FailedJobView {
@@ -32,7 +36,10 @@ const PAGE = 500;
 export class FailedJobs {
   private readonly logger = new Logger(FailedJobs.name);
 
-  constructor(@InjectQueue(IMPORT_QUEUE) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(IMPORT_QUEUE) private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {}
 
   /** Newest first. */
   async list(appId: string, limit: number): Promise<{ jobs: FailedJobView[]; truncated: boolean }> {
@@ -69,7 +76,7 @@ export class FailedJobs {
         continue;
       }
 
-      await job.retry('failed', { resetAttemptsMade: true });
+      await this.inTime(job.retry('failed', { resetAttemptsMade: true }));
       replayed.push(id);
     }
 
@@ -78,12 +85,26 @@ export class FailedJobs {
     return { replayed, notFound };
   }
 
+  /**
+   * Every Redis call of the admin views: a Redis that is down or hung answers 503 within
+   * ENQUEUE_TIMEOUT_MS, instead of a 500 or a request that hangs with Redis.
+   */
+  private inTime<T>(work: Promise<T>): Promise<T> {
+    const unavailable = () => ApiError.queueUnavailable('Redis did not answer. Retry later.');
+    const answered = work.catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'Redis call failed');
+      throw unavailable();
+    });
+
+    return withTimeout(answered, this.config.queue.enqueueTimeoutMs, unavailable);
+  }
+
   private async scan(appId: string): Promise<{ jobs: Job[]; truncated: boolean }> {
     const found: Job[] = [];
     let start = 0;
 
     for (; start < FAILED_SCAN_LIMIT; start += PAGE) {
-      const page = await this.queue.getFailed(start, start + PAGE - 1);
+      const page = await this.inTime(this.queue.getFailed(start, start + PAGE - 1));
 
       found.push(...page.filter((job) => job?.data?.appId === appId));
       if (page.length < PAGE) return { jobs: found, truncated: false };

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 
 import { AppConfig } from '@sbi/config';
+
+import { ClientThrottlerGuard } from './client-throttler.guard';
 
 /**
  * Limits every route per client address, ADMIN_RATE_LIMIT_PER_MINUTE a minute, before any
@@ -20,6 +22,6 @@ import { AppConfig } from '@sbi/config';
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
+  providers: [{ provide: APP_GUARD, useClass: ClientThrottlerGuard }],
 })
 export class RateLimitModule {}

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 
 import { PlatformSettingsDto } from './platform-settings.dto';
 
@@ -22,6 +22,8 @@ export class CreateAppDto {
 
   @ApiPropertyOptional({ type: () => PlatformSettingsDto })
   @IsOptional()
+  // An array would pass ValidateNested element by element, so the object shape is required.
+  @IsObject()
   @ValidateNested()
   @Type(() => PlatformSettingsDto)
   platforms?: PlatformSettingsDto;

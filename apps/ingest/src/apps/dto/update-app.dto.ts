@@ -1,19 +1,29 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, Length, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 import { PlatformSettingsDto } from './platform-settings.dto';
 
 /** Every field optional; what is given replaces the stored value. */
 export class UpdateAppDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  // Absent means unchanged; null is not a name (IsOptional would let it through).
+  @ValidateIf((_dto, value) => value !== undefined)
   @IsString()
   @Length(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ type: () => PlatformSettingsDto })
   @IsOptional()
+  // An array would pass ValidateNested element by element, so the object shape is required.
+  @IsObject()
   @ValidateNested()
   @Type(() => PlatformSettingsDto)
   platforms?: PlatformSettingsDto;
