@@ -1,3 +1,5 @@
+import { Logger } from '@nestjs/common';
+
 import { Clock } from '@sbi/config';
 import { ImportMessageJob, RecordRejectionJob } from '@sbi/queue';
 
@@ -84,6 +86,9 @@ function serviceWith(store: ScriptedStore): ImportService {
 }
 
 describe('ImportService and app deletion', () => {
+  // The service logs each outcome; the assertions below are what matters here.
+  beforeAll(() => Logger.overrideLogger(false));
+
   it('stores the event of an app that stays active', async () => {
     const store = new ScriptedStore([true]);
 
