@@ -1,4 +1,5 @@
 export * from './field-names';
+export * from './insert-once';
 export * from './schemas/app.schema';
 export * from './schemas/branch-event.schema';
 export * from './schemas/rejected-message.schema';

@@ -5,13 +5,11 @@ import { Model, UpdateQuery } from 'mongoose';
 import {
   App,
   BranchEventRecord,
+  insertOnce,
   RejectedMessage,
   SecretRotation,
   SkippedMessage,
 } from '@sbi/storage';
-
-/** MongoDB's duplicate-key error. */
-const DUPLICATE_KEY = 11000;
 
 /** MongoDB access for apps; the services above it hold the decisions. */
 @Injectable()
@@ -69,16 +67,8 @@ export class AppsRepository implements OnModuleInit {
    * Claims the rotation away from `replacedSecretHash`: true for exactly one caller, however
    * many rotate at once (see SecretRotation).
    */
-  async claimRotation(appId: string, replacedSecretHash: string): Promise<boolean> {
-    try {
-      await this.rotations.create({ appId, replacedSecretHash, rotatedAt: new Date() });
-
-      return true;
-    } catch (error) {
-      if ((error as { code?: unknown }).code === DUPLICATE_KEY) return false;
-
-      throw error;
-    }
+  claimRotation(appId: string, replacedSecretHash: string): Promise<boolean> {
+    return insertOnce(this.rotations, { appId, replacedSecretHash, rotatedAt: new Date() });
   }
 
   /**

@@ -6,13 +6,11 @@ import {
   App,
   BranchEventRecord,
   encodeFieldNames,
+  insertOnce,
   PlatformSettings,
   RejectedMessage,
   SkippedMessage,
 } from '@sbi/storage';
-
-/** MongoDB's duplicate-key error: the unique index already holds this document. */
-const DUPLICATE_KEY = 11000;
 
 /**
  * MongoDB writes of the worker. Every write is an insert guarded by a unique index, so running
@@ -78,18 +76,5 @@ export class EventStore implements OnModuleInit {
 
   async saveRejected(record: RejectedMessage): Promise<boolean> {
     return insertOnce(this.rejected, record);
-  }
-}
-
-/** True when the document was inserted, false when its unique key was already stored. */
-async function insertOnce<T>(model: Model<T>, document: T): Promise<boolean> {
-  try {
-    await model.create(document);
-
-    return true;
-  } catch (error) {
-    if ((error as { code?: unknown }).code === DUPLICATE_KEY) return false;
-
-    throw error;
   }
 }
