@@ -31,6 +31,12 @@ describe('validateEnvironment', () => {
     );
   });
 
+  it.each(['maybe', '999.1.1.1', '10.0.0.0/8/9'])('refuses TRUST_PROXY=%j, naming it', (raw) => {
+    expect(() => validateEnvironment({ TRUST_PROXY: raw })).toThrow(
+      /^Invalid configuration: TRUST_PROXY=/,
+    );
+  });
+
   it('names every bad variable and its value in one error', () => {
     expect(() => validateEnvironment({ PORT: 'http', REDIS_URL: 'localhost:6379' })).toThrow(
       /PORT="http": .*integer.*; REDIS_URL="localhost:6379": must match/,

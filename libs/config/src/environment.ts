@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+
+import { isIP } from 'node:net';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -153,6 +155,13 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     describeProblem(error.property, raw[error.property], Object.values(error.constraints ?? {})),
   );
 
+  if (typeof env.TRUST_PROXY === 'string' && !isAddressList(env.TRUST_PROXY)) {
+    problems.push(
+      `TRUST_PROXY=${JSON.stringify(env.TRUST_PROXY)}: must be false, true, a hop count, ` +
+        'or comma-separated IP addresses or CIDRs',
+    );
+  }
+
   if (env.NODE_ENV === 'production') {
     for (const name of PRODUCTION_REQUIRED) {
       if (!env[name]) problems.push(`${name} is required when NODE_ENV=production`);
@@ -178,6 +187,15 @@ export function parseTrustProxy(raw: unknown): boolean | number | string {
   if (/^\d+$/.test(text)) return Number(text);
 
   return text;
+}
+
+function isAddressList(text: string): boolean {
+  return text.split(',').every((entry) => {
+    const [address, bits, extra] = entry.trim().split('/');
+    const version = isIP(address);
+
+    return version !== 0 && extra === undefined && (bits === undefined || /^\d{1,3}$/.test(bits));
+  });
 }
 
 const SECRET_VARIABLES = new Set(['ADMIN_TOKEN', 'SECRETS_ENCRYPTION_KEY']);

@@ -85,7 +85,11 @@ describe('checkSegmentMessage', () => {
       fc.property(
         user,
         fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''),
-        fc.option(fc.string({ minLength: 1, maxLength: 512 }), { nil: undefined }),
+        // Blank ids are refused (see below), so the sender-given ones here have a character.
+        fc.option(
+          fc.string({ minLength: 1, maxLength: 512 }).filter((s) => s.trim() !== ''),
+          { nil: undefined },
+        ),
         (userId, event, messageId) => {
           const check = checkSegmentMessage(trackMessage({ userId, event, messageId }));
 

@@ -72,6 +72,20 @@ describe('normalizeTimestamps', () => {
     expect(result.timestamp).toBe('+275760-09-13T00:00:00.000Z');
   });
 
+  it.each([
+    ['an impossible day', '2026-02-30T00:00:00Z'],
+    ['no offset, which would depend on the server time zone', '2026-11-30 09:00'],
+    ['an RFC 2822 date', 'Mon, 30 Nov 2026 09:00:00 GMT'],
+  ])('leaves %s to the mapper, untouched', (_case, timestamp) => {
+    const result = normalizeTimestamps(
+      message({ timestamp, sentAt: '2026-12-01T10:00:00.000Z' }),
+      arrivedAt,
+    );
+
+    expect(result.timestamp).toBe(timestamp);
+    expect(result.receivedAt).toBe('2026-12-01T10:00:10.000Z');
+  });
+
   it('keeps an unparseable timestamp for the mapper to report', () => {
     const result = normalizeTimestamps(message({ timestamp: 'yesterday' }), arrivedAt);
 

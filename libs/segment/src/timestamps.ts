@@ -51,12 +51,27 @@ function isRepresentable(ms: number): boolean {
   return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
 }
 
-function parseDate(value: unknown): number | undefined {
-  if (typeof value !== 'string' && !(value instanceof Date)) {
-    return undefined;
-  }
+/**
+ * An ISO-8601 instant with a date, a time and an offset (`Z` or `±hh:mm`), the form Segment's
+ * libraries send. Anything else is left for the mapper, which reads more forms and warns:
+ * `new Date()` would read an offset-less time in the server's own time zone and roll
+ * `02-30` over into March without a word.
+ */
+const ISO_INSTANT =
+  /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
-  const ms = new Date(value).getTime();
+function parseDate(value: unknown): number | undefined {
+  const text = value instanceof Date ? value.toISOString() : value;
+  const match = typeof text === 'string' ? ISO_INSTANT.exec(text.trim()) : null;
+
+  if (!match) return undefined;
+
+  const [, year, month, day] = match.map(Number);
+  const calendarDay = new Date(Date.UTC(2000, month - 1, day));
+  const ms = Date.parse(text as string);
+
+  // Day 30 of February comes back as a day of March: not a real date.
+  if (calendarDay.getUTCMonth() !== month - 1 || !Number.isFinite(year)) return undefined;
 
   return Number.isFinite(ms) ? ms : undefined;
 }

@@ -19,6 +19,7 @@ import { ClientThrottlerGuard } from './client-throttler.guard';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: config.http.adminRateLimitPerMinute }],
+        errorMessage: 'Too many admin requests from this address; wait for Retry-After seconds.',
       }),
     }),
   ],
