@@ -39,11 +39,10 @@ export class InsightsRepository {
     @InjectModel(RejectedMessage.name) private readonly rejected: Model<RejectedMessage>,
   ) {}
 
-  /** When the newest event of the app (of one platform, when given) was stored. */
-  async lastStoredAt(appId: string, platform?: string): Promise<Date | null> {
-    const filter = definedOnly({ appId, platform });
+  /** When the newest event of the app on this platform was stored. */
+  async lastStoredAt(appId: string, platform: string): Promise<Date | null> {
     const newest = await this.events
-      .findOne(filter, { storedAt: 1 })
+      .findOne({ appId, platform }, { storedAt: 1 })
       .sort({ storedAt: -1 })
       .lean<Pick<StoredEvent, 'storedAt'>>()
       .exec();

@@ -1,5 +1,6 @@
-import { FailedJobs } from '../queue/failed-jobs.service';
 import { Clock } from '@sbi/config';
+
+import { FailedJobs } from '../queue/failed-jobs.service';
 import { InsightsRepository } from './insights.repository';
 import { ReasonGroup } from './reason-counts';
 import { StatusService } from './status.service';
@@ -16,8 +17,7 @@ function fakeRepository(data: {
   countsFor: (range: TimeRange) => { imported: number; skipped: ReasonGroup[]; rejected: number };
 }) {
   return {
-    lastStoredAt: async (_appId: string, platform?: string) =>
-      platform ? (data.stored[platform] ?? null) : (data.stored.any ?? null),
+    lastStoredAt: async (_appId: string, platform: string) => data.stored[platform] ?? null,
     lastSkippedAt: async (_appId: string, platform: string) => data.skipped[platform] ?? null,
     countEvents: async (_appId: string, range: TimeRange) => data.countsFor(range).imported,
     countSkippedByReason: async (_appId: string, range: TimeRange) => data.countsFor(range).skipped,
@@ -25,8 +25,8 @@ function fakeRepository(data: {
   } as unknown as InsightsRepository;
 }
 
-function serviceWith(repository: InsightsRepository, failedSince: (since: Date) => number) {
-  const failedJobs = { countSince: async (_appId: string, since: Date) => failedSince(since) };
+function serviceWith(repository: InsightsRepository, failedAt: Date[]) {
+  const failedJobs = { failedAtTimes: async () => failedAt.map((at) => at.getTime()) };
   const clock = { now: () => NOW };
 
   return new StatusService(repository, failedJobs as unknown as FailedJobs, clock as Clock);
@@ -37,7 +37,7 @@ describe('StatusService', () => {
   const iosSkipped = new Date('2026-11-30T11:45:00.000Z');
   const webSkipped = new Date('2026-11-30T08:00:00.000Z');
   const repository = fakeRepository({
-    stored: { ios: iosImported, any: iosImported },
+    stored: { ios: iosImported },
     skipped: { ios: iosSkipped, web: webSkipped },
     countsFor: (range) =>
       range.from?.getTime() === HOUR_AGO.getTime()
@@ -51,9 +51,8 @@ describe('StatusService', () => {
             rejected: 4,
           },
   });
-  const service = serviceWith(repository, (since) =>
-    since.getTime() === DAY_AGO.getTime() ? 1 : 0,
-  );
+  // One dead letter, within the last day but not the last hour.
+  const service = serviceWith(repository, [new Date('2026-11-30T05:00:00.000Z')]);
 
   it('sees a platform by its newest imported or skipped message', async () => {
     const { platforms } = await service.status('app_1');

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 
 import { Platform, PLATFORMS } from '@sbi/identity';
 
-import { FailedJobs } from '../queue/failed-jobs.service';
 import { Clock } from '@sbi/config';
+
+import { FailedJobs } from '../queue/failed-jobs.service';
 import { InsightsRepository } from './insights.repository';
 import { countsByReason, sumCounts } from './reason-counts';
 import { StatusWindow, statusWindowRanges, TimeRange } from './time-window';
@@ -52,16 +53,18 @@ export class StatusService {
   async status(appId: string): Promise<IntegrationStatus> {
     const now = this.clock.now();
     const ranges = Object.entries(statusWindowRanges(now)) as [StatusWindow, WindowRange][];
-    const [lastEventAt, platforms, counts] = await Promise.all([
-      this.repository.lastStoredAt(appId),
+    // The failed set is scanned once and counted per window: each scan reads it from Redis.
+    const failedAt = this.failedJobs.failedAtTimes(appId);
+    const [platforms, counts] = await Promise.all([
       Promise.all(PLATFORMS.map((platform) => this.platformStatus(appId, platform))),
-      Promise.all(ranges.map(([, range]) => this.countWindow(appId, range))),
+      Promise.all(ranges.map(([, range]) => this.countWindow(appId, range, failedAt))),
     ]);
 
     return {
       appId,
       generatedAt: now,
-      lastEventAt,
+      // Every imported event has one of the platforms, so the newest of them is the newest.
+      lastEventAt: platforms.reduce<Date | null>((at, p) => latest(at, p.lastImportedAt), null),
       platforms: zipObject(PLATFORMS, platforms),
       counts: zipObject(
         ranges.map(([name]) => name),
@@ -80,13 +83,18 @@ export class StatusService {
     return { seen: lastSeenAt !== null, lastSeenAt, lastImportedAt };
   }
 
-  private async countWindow(appId: string, range: WindowRange): Promise<WindowCounts> {
-    const [imported, skippedGroups, rejected, failed] = await Promise.all([
+  private async countWindow(
+    appId: string,
+    range: WindowRange,
+    failedAt: Promise<number[]>,
+  ): Promise<WindowCounts> {
+    const [imported, skippedGroups, rejected, failedTimes] = await Promise.all([
       this.repository.countEvents(appId, range),
       this.repository.countSkippedByReason(appId, range),
       this.repository.countRejected(appId, range),
-      this.failedJobs.countSince(appId, range.from),
+      failedAt,
     ]);
+    const failed = failedTimes.filter((at) => at >= range.from.getTime()).length;
 
     return {
       from: range.from,

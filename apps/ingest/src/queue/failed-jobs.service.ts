@@ -48,10 +48,11 @@ export class FailedJobs {
     return { jobs: jobs.slice(0, limit).map(toView), truncated };
   }
 
-  async countSince(appId: string, since: Date): Promise<number> {
+  /** When each of the app's dead letters failed (ms), for counting them per time window. */
+  async failedAtTimes(appId: string): Promise<number[]> {
     const { jobs } = await this.scan(appId);
 
-    return jobs.filter((job) => (job.finishedOn ?? 0) >= since.getTime()).length;
+    return jobs.map((job) => job.finishedOn ?? 0);
   }
 
   /**
