@@ -24,7 +24,7 @@ export class AppsRepository implements OnModuleInit {
 
   /** The indexes of every collection written here must exist before the first write. */
   async onModuleInit(): Promise<void> {
-    await this.rotations.init();
+    await Promise.all([this.apps.init(), this.rotations.init()]);
   }
 
   async create(app: Omit<App, 'createdAt' | 'updatedAt'>): Promise<App> {

@@ -28,7 +28,7 @@ export class EventStore implements OnModuleInit {
     @InjectModel(RejectedMessage.name) private readonly rejected: Model<RejectedMessage>,
   ) {}
 
-  /** The unique indexes must exist before the first upsert, or a race could store twice. */
+  /** The unique indexes must exist before the first insert, or a race could store twice. */
   async onModuleInit(): Promise<void> {
     await Promise.all([this.events.init(), this.skipped.init(), this.rejected.init()]);
   }
